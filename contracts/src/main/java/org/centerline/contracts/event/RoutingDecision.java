@@ -1,0 +1,35 @@
+package org.centerline.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an entry summary went and why, on {@code entry-summaries.routed}: anyone can ask why an
+ * entry went where it went. {@code previousCenterCode} is set on a re-filing that moved Centers.
+ */
+public record RoutingDecision(
+        int schemaVersion,
+        String entryNumber,
+        String filerCode,
+        String importerNumber,
+        String entryType,
+        String centerCode,
+        RoutingBasis basis,
+        Map<String, Integer> linesByCenter,
+        String tableVersion,
+        double workloadPoints,
+        List<RoutingFlag> flags,
+        String previousCenterCode,
+        Instant filedAt,
+        Instant routedAt) {
+
+    public RoutingDecision {
+        linesByCenter = Map.copyOf(linesByCenter);
+        flags = List.copyOf(flags);
+    }
+
+    public boolean has(RoutingFlag flag) {
+        return flags.contains(flag);
+    }
+}

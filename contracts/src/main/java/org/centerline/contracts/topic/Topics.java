@@ -1,0 +1,63 @@
+package org.centerline.contracts.topic;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.centerline.contracts.center.Centers;
+
+/**
+ * The registry of every Centerline topic, in one place: names, keys, partition counts and configs.
+ * Services, the local stack and tests take topic names from here, never from string literals.
+ */
+public final class Topics {
+
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+    /** Filings may be up to 1 MiB of JSON; a bit more is let through so the router can reject it with a reason. */
+    private static final Map<String, String> LARGE = Map.of("max.message.bytes", String.valueOf(4 * 1024 * 1024));
+
+    public static final Topic FILED = new Topic("entry-summaries.filed", "entry number", "EntrySummary", 6, LARGE);
+    public static final Topic REJECTED = new Topic("entry-summaries.rejected",
+            "entry number, or the key the filing was published with", "Rejection", 3, Map.of());
+    public static final Topic ROUTED = new Topic("entry-summaries.routed", "entry number", "RoutingDecision", 6, Map.of());
+    public static final Topic STATUS = new Topic("entry-summaries.status", "entry number", "StatusChanged", 6, Map.of());
+    public static final Topic IMPORTER_ASSIGNMENTS = new Topic("importer-assignments", "importer number",
+            "ImporterAssignment", 3, COMPACTED);
+    public static final Topic CENTER_STAFFING = new Topic("center-staffing", "Center code", "StaffingRoster", 1, COMPACTED);
+    public static final Topic CENTER_ANNOUNCEMENTS = new Topic("center-announcements", "announcement id",
+            "Announcement", 1, Map.of());
+    public static final Topic NOTIFICATION_SUBSCRIPTIONS = new Topic("notification-subscriptions", "subscription id",
+            "Subscription", 1, COMPACTED);
+    public static final Topic NOTIFICATIONS_DEAD_LETTER = new Topic("notifications.dead-letter", "delivery id",
+            "failed delivery", 1, Map.of());
+
+    /** Partitions of each Center's topic. */
+    public static final int CENTER_TOPIC_PARTITIONS = 3;
+
+    private static final List<Topic> ALL;
+
+    static {
+        List<Topic> all = new ArrayList<>(List.of(FILED, REJECTED, ROUTED, STATUS, IMPORTER_ASSIGNMENTS, CENTER_STAFFING,
+                CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER));
+        Centers.all().forEach(c -> all.add(center(c.code())));
+        ALL = Collections.unmodifiableList(all);
+    }
+
+    private Topics() {
+    }
+
+    /** The topic of one Center's queue: {@code centers.<code>.entry-summaries}, code in lower case. */
+    public static Topic center(String centerCode) {
+        return new Topic(centerTopicName(centerCode), "entry number", "CenterEntry", CENTER_TOPIC_PARTITIONS, Map.of());
+    }
+
+    public static String centerTopicName(String centerCode) {
+        return "centers." + centerCode.toLowerCase(Locale.ROOT) + ".entry-summaries";
+    }
+
+    /** Every topic Centerline uses, in a stable order. */
+    public static List<Topic> all() {
+        return ALL;
+    }
+}

@@ -1,0 +1,80 @@
+package org.centerline.contracts.workload;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.RoutingFlag;
+
+/**
+ * How much review effort one entry summary is, in workload points: a base by entry type, more per
+ * line, more per enforcement flag. The weights are data ({@code workload-model.table}, versioned);
+ * routing-service stamps the points on each decision and workload-service sums them.
+ */
+public final class WorkloadModel {
+
+    private static final String RESOURCE = "/org/centerline/contracts/workload-model.table";
+
+    private final String version;
+    private final double defaultBase;
+    private final Map<String, Double> baseByEntryType;
+    private final double perLine;
+    private final Map<RoutingFlag, Double> byFlag;
+
+    public WorkloadModel(String version, double defaultBase, Map<String, Double> baseByEntryType, double perLine,
+                         Map<RoutingFlag, Double> byFlag) {
+        this.version = version;
+        this.defaultBase = defaultBase;
+        this.baseByEntryType = Map.copyOf(baseByEntryType);
+        this.perLine = perLine;
+        this.byFlag = new EnumMap<>(RoutingFlag.class);
+        this.byFlag.putAll(byFlag);
+    }
+
+    /** The model shipped with this version of Centerline. */
+    public static WorkloadModel standard() {
+        return parse(Centers.rows(RESOURCE));
+    }
+
+    public static WorkloadModel parse(List<String[]> rows) {
+        String version = null;
+        Double defaultBase = null;
+        double perLine = 0;
+        Map<String, Double> base = new HashMap<>();
+        Map<RoutingFlag, Double> flags = new EnumMap<>(RoutingFlag.class);
+        for (String[] row : rows) {
+            switch (row[0]) {
+                case "version" -> version = row[1];
+                case "base" -> {
+                    if (row[1].equals("default")) {
+                        defaultBase = Double.parseDouble(row[2]);
+                    } else {
+                        base.put(row[1], Double.parseDouble(row[2]));
+                    }
+                }
+                case "perLine" -> perLine = Double.parseDouble(row[2]);
+                case "flag" -> flags.put(RoutingFlag.valueOf(row[1]), Double.parseDouble(row[2]));
+                default -> throw new IllegalArgumentException("Workload model: unknown row kind '" + row[0] + "'");
+            }
+        }
+        if (version == null || defaultBase == null) {
+            throw new IllegalArgumentException("Workload model: 'version' and 'base | default' rows are required");
+        }
+        return new WorkloadModel(version, defaultBase, base, perLine, flags);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Points of one entry summary, rounded to two decimals. */
+    public double points(String entryType, int lines, Collection<RoutingFlag> flags) {
+        double points = baseByEntryType.getOrDefault(entryType, defaultBase) + perLine * Math.max(0, lines - 1);
+        for (RoutingFlag flag : flags) {
+            points += byFlag.getOrDefault(flag, 0.0);
+        }
+        return Math.round(points * 100) / 100.0;
+    }
+}
