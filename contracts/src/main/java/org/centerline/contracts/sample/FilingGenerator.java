@@ -79,9 +79,9 @@ public final class FilingGenerator {
     public Filing next() {
         if (!recentValid.isEmpty() && random.nextDouble() < refileShare) {
             String entryNumber = recentValid.get(random.nextInt(recentValid.size()));
-            return toFiling(summary(entryNumber, pickCenter()), true);
+            return toFiling(summary(entryNumber, pickCenter(), true), true);
         }
-        EntrySummary summary = summary(nextEntryNumber(), pickCenter());
+        EntrySummary summary = summary(nextEntryNumber(), pickCenter(), true);
         if (random.nextDouble() < invalidShare) {
             return invalid(summary);
         }
@@ -89,15 +89,15 @@ public final class FilingGenerator {
         return toFiling(summary, true);
     }
 
-    /** A valid new filing whose lines all point at the given Center. */
+    /** A valid new filing whose lines all point at the given Center (its own HTS sector). */
     public Filing validFor(String centerCode) {
-        EntrySummary summary = summary(nextEntryNumber(), Centers.get(centerCode).code());
+        EntrySummary summary = summary(nextEntryNumber(), Centers.get(centerCode).code(), false);
         return toFiling(summary, true);
     }
 
     /** A valid new entry summary whose lines all point at the given Center. */
     public EntrySummary summaryFor(String centerCode) {
-        return summary(nextEntryNumber(), Centers.get(centerCode).code());
+        return summary(nextEntryNumber(), Centers.get(centerCode).code(), false);
     }
 
     private void remember(String entryNumber) {
@@ -119,13 +119,13 @@ public final class FilingGenerator {
         return EntryNumber.of(filer, String.format("%07d", serial)).toString();
     }
 
-    private EntrySummary summary(String entryNumber, String centerCode) {
+    private EntrySummary summary(String entryNumber, String centerCode, boolean mixed) {
         String entryType = ENTRY_TYPES[random.nextInt(ENTRY_TYPES.length)];
         int lineCount = entryType.equals("86") ? 1 + random.nextInt(2) : 1 + Math.min(random.nextInt(6), random.nextInt(12));
         List<EntryLine> lines = new ArrayList<>(lineCount);
         for (int i = 1; i <= lineCount; i++) {
             // Mostly the entry's own sector; now and then a line from another Center.
-            String lineCenter = random.nextInt(10) < 8 ? centerCode : pickCenter();
+            String lineCenter = !mixed || random.nextInt(10) < 8 ? centerCode : pickCenter();
             lines.add(line(i, lineCenter, entryType));
         }
         LocalDate entryDate = today.minusDays(random.nextInt(10));

@@ -1,0 +1,136 @@
+package org.centerline.routing.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.workload.WorkloadModel;
+import org.centerline.routing.assignment.ImporterAssignments;
+import org.centerline.routing.classify.EntryClassifier;
+import org.centerline.routing.ledger.RoutingLedger;
+import org.centerline.routing.route.FiledBatchConsumer;
+import org.centerline.routing.route.FilingRouter;
+import org.centerline.routing.route.RoutingMetrics;
+import org.centerline.routing.route.RoutingPublisher;
+import org.centerline.routing.validate.FilingValidator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Wires the routing pipeline: reference data, validator, classifier, state, the binder's consumer. */
+@Configuration(proxyBeanMethods = false)
+public class RoutingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    HtsCenterTable htsCenterTable(RoutingProperties properties) throws IOException {
+        if (properties.htsTable() == null) {
+            return HtsCenterTable.standard();
+        }
+        try (InputStream in = properties.htsTable().getInputStream()) {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    rows.add(java.util.Arrays.stream(t.split("\\|", -1)).map(String::strip).toArray(String[]::new));
+                }
+            }
+            return HtsCenterTable.parse(rows);
+        }
+    }
+
+    @Bean
+    FilingValidator filingValidator(HtsCenterTable table, RoutingProperties properties) {
+        return new FilingValidator(table, properties.maxFilingBytes());
+    }
+
+    @Bean
+    EntryClassifier entryClassifier(HtsCenterTable table) {
+        return new EntryClassifier(table, Chapter99Provisions.standard(), WorkloadModel.standard());
+    }
+
+    @Bean
+    ImporterAssignments importerAssignments() {
+        return new ImporterAssignments();
+    }
+
+    @Bean
+    RoutingLedger routingLedger() {
+        return new RoutingLedger();
+    }
+
+    @Bean
+    RoutingMetrics routingMetrics(MeterRegistry registry) {
+        return new RoutingMetrics(registry);
+    }
+
+    @Bean
+    FilingRouter filingRouter(FilingValidator validator, EntryClassifier classifier, ImporterAssignments assignments) {
+        return new FilingRouter(validator, classifier, assignments);
+    }
+
+    @Bean
+    RoutingStateLoader routingStateLoader(RoutingProperties properties, ImporterAssignments assignments,
+                                          RoutingLedger ledger) {
+        return new RoutingStateLoader(properties, assignments, ledger);
+    }
+
+    /** The function bound to {@code entry-summaries.filed} (batch mode, transactional). */
+    @Bean
+    FiledBatchConsumer routeFilings(FilingRouter router, RoutingLedger ledger, RoutingMetrics metrics,
+                                    BinderFactory binders, Clock clock) {
+        KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
+        // The binder's transactional producer factory: sends on the consumer thread join the consumer's transaction.
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(binder.getTransactionalProducerFactory());
+        return new FiledBatchConsumer(router, new RoutingPublisher(template), ledger, metrics, clock);
+    }
+
+    /**
+     * Routing never throws for bad input, so a rolled-back batch means Kafka itself failed: retry it
+     * with back-off for as long as it takes instead of skipping records.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryForever() {
+        return (container, destination, group) -> {
+            ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+            backOff.setMaxInterval(30_000);
+            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
+        };
+    }
+
+    /** An idempotent producer for what the HTTP API publishes (filings, importer assignments). */
+    @Bean
+    KafkaTemplate<String, byte[]> httpKafkaTemplate(RoutingProperties properties) {
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, properties.maxHttpBodyBytes() + 64 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.CLIENT_ID_CONFIG, "routing-service-http",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new KafkaTemplate<>(factory);
+    }
+}

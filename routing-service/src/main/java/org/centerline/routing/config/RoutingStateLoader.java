@@ -1,0 +1,77 @@
+package org.centerline.routing.config;
+
+import java.util.List;
+import org.centerline.contracts.topic.Topics;
+import org.centerline.routing.assignment.ImporterAssignments;
+import org.centerline.routing.kafka.TopicTail;
+import org.centerline.routing.ledger.RoutingLedger;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Loads the state routing depends on, importer assignments and the routing ledger, from Kafka
+ * before the filed-topic binding starts (an earlier lifecycle phase that blocks until caught up),
+ * so a restarted instance routes exactly as the one before it would have. Also the readiness
+ * health of that state.
+ */
+public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
+
+    private final RoutingProperties properties;
+    private final TopicTail assignmentsTail;
+    private final TopicTail ledgerTail;
+    private volatile boolean running;
+
+    public RoutingStateLoader(RoutingProperties properties, ImporterAssignments assignments, RoutingLedger ledger) {
+        this.properties = properties;
+        this.assignmentsTail = new TopicTail("importer-assignments", properties.bootstrapServers(),
+                List.of(Topics.IMPORTER_ASSIGNMENTS.name()), assignments::apply);
+        this.ledgerTail = new TopicTail("routing-ledger", properties.bootstrapServers(),
+                List.of(Topics.ROUTED.name(), Topics.REJECTED.name()), ledger::apply);
+    }
+
+    @Override
+    public void start() {
+        assignmentsTail.start();
+        ledgerTail.start();
+        try {
+            if (!assignmentsTail.awaitCaughtUp(properties.catchUpTimeout())
+                    || !ledgerTail.awaitCaughtUp(properties.catchUpTimeout())) {
+                throw new IllegalStateException("Could not read importer-assignments and the routing ledger from Kafka ("
+                        + properties.bootstrapServers() + ") within " + properties.catchUpTimeout()
+                        + "; refusing to route without them.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading routing state", e);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        assignmentsTail.close();
+        ledgerTail.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the binder's input bindings, which start in a later phase. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    @Override
+    public Health health() {
+        boolean ready = assignmentsTail.isCaughtUp() && ledgerTail.isCaughtUp();
+        return (ready ? Health.up() : Health.outOfService())
+                .withDetail("importerAssignments", assignmentsTail.isCaughtUp() ? "loaded" : "loading")
+                .withDetail("routingLedger", ledgerTail.isCaughtUp() ? "loaded" : "loading")
+                .build();
+    }
+}

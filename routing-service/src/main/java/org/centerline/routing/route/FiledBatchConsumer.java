@@ -1,0 +1,101 @@
+package org.centerline.routing.route;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.centerline.contracts.event.Rejection;
+import org.centerline.contracts.event.RoutingDecision;
+import org.centerline.routing.ledger.RoutingLedger;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The hot path: one poll's batch of {@code entry-summaries.filed} records, routed inside the Kafka
+ * transaction the binder opened for it. The ledger learns the batch's decisions only after the
+ * transaction commits, so an aborted batch leaves no trace and is routed afresh when redelivered.
+ */
+public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>> {
+
+    private final FilingRouter router;
+    private final RoutingPublisher publisher;
+    private final RoutingLedger ledger;
+    private final RoutingMetrics metrics;
+    private final Clock clock;
+
+    public FiledBatchConsumer(FilingRouter router, RoutingPublisher publisher, RoutingLedger ledger, RoutingMetrics metrics,
+                              Clock clock) {
+        this.router = router;
+        this.publisher = publisher;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void accept(Message<List<byte[]>> batch) {
+        List<byte[]> values = batch.getPayload();
+        List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
+        List<?> timestamps = batch.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
+        Map<String, String> routedInBatch = new HashMap<>();
+        List<RoutingDecision> decisions = new ArrayList<>(values.size());
+        List<Rejection> rejections = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < values.size(); i++) {
+            String key = keyText(keys == null ? null : keys.get(i));
+            Instant filedAt = timestamps == null ? now : Instant.ofEpochMilli(((Number) timestamps.get(i)).longValue());
+            RoutingResult result = router.route(key, values.get(i), filedAt, now,
+                    entry -> routedInBatch.containsKey(entry) ? routedInBatch.get(entry) : ledger.lastCenter(entry));
+            publisher.publish(result);
+            if (result instanceof RoutingResult.Routed routed) {
+                routedInBatch.put(routed.decision().entryNumber(), routed.decision().centerCode());
+                decisions.add(routed.decision());
+            } else {
+                rejections.add(((RoutingResult.Rejected) result).rejection());
+            }
+        }
+        afterCommit(() -> {
+            for (RoutingDecision d : decisions) {
+                ledger.routed(d);
+                metrics.filed();
+                metrics.routed(d);
+                if (d.previousCenterCode() != null) {
+                    metrics.withdrawn(d.previousCenterCode());
+                }
+            }
+            for (Rejection r : rejections) {
+                if (r.entryNumber() != null) {
+                    ledger.rejected(r);
+                }
+                metrics.filed();
+                metrics.rejected(r.reasons());
+            }
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private static String keyText(Object key) {
+        if (key == null) {
+            return null;
+        }
+        return key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package org.centerline.routing.route;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.CenterEntry;
+import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.contracts.topic.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a routing result to Kafka: the filing to its Center's topic and the decision to
+ * {@code entry-summaries.routed} (plus a withdrawal to the earlier Center when a re-filing moved
+ * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
+ * transaction, so all of a record's outputs and its input offset commit together or not at all.
+ */
+public final class RoutingPublisher {
+
+    private final KafkaTemplate<byte[], byte[]> template;
+    private final JsonMapper json = CenterlineJson.mapper();
+    private final Map<String, String> centerTopics = new HashMap<>();
+
+    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template) {
+        this.template = template;
+        Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
+    }
+
+    public void publish(RoutingResult result) {
+        if (result instanceof RoutingResult.Routed routed) {
+            byte[] key = bytes(routed.decision().entryNumber());
+            template.send(new ProducerRecord<>(centerTopics.get(routed.decision().centerCode()), key,
+                    json.writeValueAsBytes(CenterEntry.routed(routed.summary(), routed.decision()))));
+            if (routed.withdrawFrom() != null) {
+                template.send(new ProducerRecord<>(centerTopics.get(routed.withdrawFrom()), key, json.writeValueAsBytes(
+                        CenterEntry.withdrawn(routed.decision().entryNumber(), routed.withdrawFrom(), routed.decision()))));
+            }
+            template.send(new ProducerRecord<>(Topics.ROUTED.name(), key, json.writeValueAsBytes(routed.decision())));
+        } else if (result instanceof RoutingResult.Rejected rejected) {
+            template.send(new ProducerRecord<>(Topics.REJECTED.name(), bytes(rejected.key()),
+                    json.writeValueAsBytes(rejected.rejection())));
+        }
+    }
+
+    private static byte[] bytes(String key) {
+        return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,68 @@
+package org.centerline.routing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.centerline.contracts.topic.Topics;
+import org.junit.jupiter.api.Test;
+
+/** Bad filings are rejected with every reason, on the record, and never stop the consumer. */
+class RejectionIT extends RoutingIntegrationTest {
+
+    @Test
+    void anInvalidFilingIsRejectedWithEveryReasonAndItsPayload() {
+        String filing = """
+                {"entryNumber":"ABC-7654321-0","filerCode":"XYZ","entryType":"01","importerNumber":"12-3456789AB",
+                 "portOfEntry":"27","summaryDate":"2026-11-20","entryDate":"2026-11-21",
+                 "lines":[{"lineNumber":1,"htsNumber":"847130","countryOfOrigin":"CN","enteredValue":-5},
+                          {"lineNumber":1,"htsNumber":"7701000000","countryOfOrigin":"China","enteredValue":10.5}]}""";
+        send(Topics.FILED.name(), "ABC-7654321-0", filing);
+
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.REJECTED.name())) {
+            ConsumerRecord<String, String> rejection = find(reader, "ABC-7654321-0");
+            Map<String, Object> value = json(rejection.value());
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> reasons = (List<Map<String, String>>) value.get("reasons");
+            assertThat(reasons).extracting(r -> r.get("field") + " " + r.get("code")).containsExactlyInAnyOrder(
+                    "entryNumber ENTRY_NUMBER_CHECK_DIGIT",
+                    "filerCode FILER_CODE_MISMATCH",
+                    "portOfEntry PORT_FORMAT",
+                    "summaryDate SUMMARY_BEFORE_ENTRY",
+                    "lines[0].htsNumber HTS_FORMAT",
+                    "lines[0].enteredValue ENTERED_VALUE_NEGATIVE",
+                    "lines[1].lineNumber LINE_NUMBER_DUPLICATE",
+                    "lines[1].htsNumber HTS_CHAPTER_UNKNOWN",
+                    "lines[1].countryOfOrigin COUNTRY_FORMAT");
+            assertThat(value.get("payload")).isEqualTo(filing);
+            assertThat(value.get("filerCode")).isEqualTo("XYZ");
+            assertThat(value.get("rejectedAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotJsonIsRejectedAndTheNextFilingIsStillRouted() {
+        send(Topics.FILED.name(), "garbage-key-1", new byte[] {(byte) 0xC3, (byte) 0x28, '{', '"'});
+        var next = new org.centerline.contracts.sample.FilingGenerator(23, 0.0).validFor("AGR");
+        send(Topics.FILED.name(), next.key(), next.json());
+
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.REJECTED.name())) {
+            Map<String, Object> value = json(find(reader, "garbage-key-1").value());
+            assertThat(value.get("entryNumber")).isNull();
+            assertThat(value.toString()).contains("MALFORMED_JSON");
+        }
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.ROUTED.name())) {
+            assertThat(json(find(reader, next.key()).value()).get("centerCode")).isEqualTo("AGR");
+        }
+    }
+
+    static ConsumerRecord<String, String> find(KafkaConsumer<String, String> reader, String key) {
+        List<ConsumerRecord<String, String>> records = readUntil(reader, Duration.ofSeconds(60),
+                all -> all.stream().anyMatch(r -> key.equals(r.key())));
+        return records.stream().filter(r -> key.equals(r.key())).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("No record with key " + key));
+    }
+}
