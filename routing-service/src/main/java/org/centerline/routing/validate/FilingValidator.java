@@ -28,6 +28,8 @@ public final class FilingValidator {
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
     private static final int MAX_LINES = 999;
+    /** No line of a real entry comes near this; the bound keeps arithmetic on values cheap. */
+    private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
 
     private static final JsonMapper TREE_READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -64,7 +66,11 @@ public final class FilingValidator {
             return new ValidationResult.Invalid(null, null, List.of(new RejectionReason("", ReasonCode.MALFORMED_JSON.name(),
                     "The filing is not valid JSON: " + e.getOriginalMessage())));
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode()) {
+            return new ValidationResult.Invalid(null, null, List.of(new RejectionReason("", ReasonCode.MALFORMED_JSON.name(),
+                    "The filing holds no JSON value.")));
+        }
+        if (!root.isObject()) {
             return new ValidationResult.Invalid(null, null, List.of(new RejectionReason("", ReasonCode.NOT_AN_OBJECT.name(),
                     "The filing must be a JSON object.")));
         }
@@ -113,9 +119,9 @@ public final class FilingValidator {
             if (node == null || node.isNull()) {
                 return EntrySummary.CURRENT_SCHEMA_VERSION;
             }
-            if (!node.isIntegralNumber() || node.intValue() != EntrySummary.CURRENT_SCHEMA_VERSION) {
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() != EntrySummary.CURRENT_SCHEMA_VERSION) {
                 reject("schemaVersion", ReasonCode.SCHEMA_VERSION_UNSUPPORTED,
-                        "schemaVersion " + node + " is not supported; this service reads version 1.");
+                        "schemaVersion " + clip(node.toString()) + " is not supported; this service reads version 1.");
             }
             return EntrySummary.CURRENT_SCHEMA_VERSION;
         }
@@ -268,17 +274,22 @@ public final class FilingValidator {
                 return null;
             }
             BigDecimal value = node.decimalValue();
+            // toString(), not toPlainString(): "1E+999999999" must not become a billion characters.
+            String shown = clip(value.toString());
             boolean ok = true;
             if (value.signum() < 0) {
-                reject(field, ReasonCode.ENTERED_VALUE_NEGATIVE, "enteredValue " + value.toPlainString() + " is negative.");
+                reject(field, ReasonCode.ENTERED_VALUE_NEGATIVE, "enteredValue " + shown + " is negative.");
+                ok = false;
+            } else if (value.compareTo(MAX_ENTERED_VALUE) > 0) {
+                reject(field, ReasonCode.ENTERED_VALUE_RANGE, "enteredValue " + shown + " is over "
+                        + MAX_ENTERED_VALUE.toPlainString() + " U.S. dollars.");
                 ok = false;
             }
             if (value.stripTrailingZeros().scale() > 2) {
-                reject(field, ReasonCode.ENTERED_VALUE_PRECISION, "enteredValue " + clip(value.toPlainString())
-                        + " has more than two decimals.");
+                reject(field, ReasonCode.ENTERED_VALUE_PRECISION, "enteredValue " + shown + " has more than two decimals.");
                 ok = false;
             }
-            return ok ? value : null;
+            return ok ? value.setScale(2, java.math.RoundingMode.UNNECESSARY) : null;
         }
 
         private List<String> chapter99(JsonNode line, String path) {
