@@ -69,11 +69,19 @@ public final class HtsCenterTable {
         String fallback = null;
         List<Rule> rules = new ArrayList<>();
         for (String[] row : rows) {
+            int expected = switch (row[0]) {
+                case "chapter", "heading" -> 3;
+                case "version", "fallback", "companion" -> 2;
+                default -> throw new IllegalArgumentException("HTS table: unknown row kind '" + row[0] + "'");
+            };
+            if (row.length != expected || java.util.Arrays.stream(row).anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("HTS table: row '" + String.join(" | ", row) + "' must have "
+                        + expected + " non-empty cells");
+            }
             switch (row[0]) {
                 case "version" -> version = row[1];
                 case "fallback" -> fallback = row[1];
-                case "chapter", "heading", "companion" -> rules.add(rule(row));
-                default -> throw new IllegalArgumentException("HTS table: unknown row kind '" + row[0] + "'");
+                default -> rules.add(rule(row));
             }
         }
         if (version == null || fallback == null) {
@@ -84,12 +92,16 @@ public final class HtsCenterTable {
 
     private static Rule rule(String[] row) {
         Rule.Kind kind = Rule.Kind.valueOf(row[0].toUpperCase(java.util.Locale.ROOT));
+        int digits = kind == Rule.Kind.HEADING ? 4 : 2;
+        if (!row[1].matches("\\d{" + digits + "}(-\\d{" + digits + "})?")) {
+            throw new IllegalArgumentException("HTS table: bad " + row[0] + " range '" + row[1] + "': expected "
+                    + digits + " digits, or two such joined by '-'");
+        }
         String[] range = row[1].split("-");
         int from = Integer.parseInt(range[0]);
         int to = Integer.parseInt(range[range.length - 1]);
-        int digits = kind == Rule.Kind.HEADING ? 4 : 2;
-        if (range[0].length() != digits || range[range.length - 1].length() != digits || from > to) {
-            throw new IllegalArgumentException("HTS table: bad " + row[0] + " range '" + row[1] + "'");
+        if (from > to) {
+            throw new IllegalArgumentException("HTS table: bad " + row[0] + " range '" + row[1] + "': start after end");
         }
         return new Rule(kind, from, to, kind == Rule.Kind.COMPANION ? null : row[2]);
     }

@@ -25,7 +25,7 @@ public record RoutingDecision(
         Instant routedAt) {
 
     public RoutingDecision {
-        linesByCenter = Map.copyOf(linesByCenter);
+        linesByCenter = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(linesByCenter));
         flags = List.copyOf(flags);
     }
 

@@ -1,0 +1,324 @@
+package org.centerline.contracts.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.centerline.contracts.schema.ContractSchemas.CENTER_ENTRY;
+import static org.centerline.contracts.schema.ContractSchemas.IMPORTER_ASSIGNMENT;
+import static org.centerline.contracts.schema.ContractSchemas.REJECTION;
+import static org.centerline.contracts.schema.ContractSchemas.ROUTING_DECISION;
+import static org.centerline.contracts.schema.ContractSchemas.STATUS_CHANGED;
+
+import com.networknt.schema.Error;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.CenterEntry;
+import org.centerline.contracts.event.EntryLine;
+import org.centerline.contracts.event.EntryStatus;
+import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.ImporterAssignment;
+import org.centerline.contracts.event.Rejection;
+import org.centerline.contracts.event.RejectionReason;
+import org.centerline.contracts.event.RoutingBasis;
+import org.centerline.contracts.event.RoutingDecision;
+import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.contracts.event.StatusChanged;
+import org.centerline.contracts.json.CenterlineJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The event records as {@link CenterlineJson#mapper()} writes them, against their published schemas. */
+class EventSchemasTest {
+
+    private static final Instant FILED_AT = Instant.parse("2026-11-20T14:03:10Z");
+    /** An instant with nanoseconds, as {@code Instant.now()} gives them. */
+    private static final Instant ROUTED_AT = Instant.parse("2026-11-20T14:03:11.123456789Z");
+
+    private static final EntrySummary SUMMARY = new EntrySummary(1, "ABC-1234567-6", "ABC", "01", "12-3456789AB", "2704",
+            LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 20), "11", List.of(
+                    new EntryLine(1, "8471300100", "CN", new BigDecimal("125000.00"), List.of("99038803"), null),
+                    new EntryLine(2, "8473301180", "CN", new BigDecimal("980.50"), List.of(), null)));
+
+    private static final RoutingDecision DECISION = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01",
+            "ELE", RoutingBasis.HTS, Map.of("ELE", 2), "2026.11-1", 1.6, List.of(RoutingFlag.SECTION_301), null,
+            FILED_AT, ROUTED_AT);
+
+    private static String json(Object record) {
+        return CenterlineJson.mapper().writeValueAsString(record);
+    }
+
+    private static ObjectNode tree(Object record) {
+        return (ObjectNode) CenterlineJson.mapper().valueToTree(record);
+    }
+
+    private static List<Error> validate(String schema, Object recordOrTree) {
+        String text = recordOrTree instanceof JsonNode node ? node.toString() : json(recordOrTree);
+        return ContractSchemas.validate(schema, text);
+    }
+
+    // --- entry-summaries.rejected
+
+    @Test
+    void rejectionWithReasonsPasses() {
+        Rejection rejection = new Rejection(1, "ABC-1234568-4", "ABC", List.of(
+                new RejectionReason("lines[0].htsNumber", "HTS_FORMAT", "htsNumber must be 10 digits"),
+                new RejectionReason("lines[1].countryOfOrigin", "COUNTRY_UNKNOWN", "XX is not a country")),
+                ROUTED_AT, "{\"entryNumber\":\"ABC-1234568-4\"}");
+        assertThat(validate(REJECTION, rejection)).isEmpty();
+    }
+
+    @Test
+    void rejectionOfAFilingThatIsNotJsonPassesWithoutEntryNumber() {
+        Rejection rejection = new Rejection(1, null, null, List.of(new RejectionReason("", "NOT_JSON", "not JSON")),
+                ROUTED_AT, "{\"entryNumber\":");
+        assertThat(json(rejection)).doesNotContain("entryNumber\":null").doesNotContain("filerCode");
+        assertThat(validate(REJECTION, rejection)).isEmpty();
+    }
+
+    @Test
+    void rejectionPayloadIsCutAtTheRecordsLimit() {
+        String atLimit = "x".repeat(Rejection.MAX_PAYLOAD_CHARS);
+        Rejection cut = new Rejection(1, "ABC-1234568-4", "ABC", List.of(new RejectionReason("", "TOO_LARGE", "too large")),
+                ROUTED_AT, atLimit);
+        Rejection notCut = new Rejection(1, "ABC-1234568-4", "ABC", List.of(new RejectionReason("", "TOO_LARGE", "too large")),
+                ROUTED_AT, atLimit + "x");
+
+        assertThat(validate(REJECTION, cut)).isEmpty();
+        assertThat(validate(REJECTION, notCut)).singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("maxLength"));
+    }
+
+    @Test
+    void rejectionNeedsAtLeastOneReason() {
+        Rejection rejection = new Rejection(1, "ABC-1234568-4", "ABC", List.of(), ROUTED_AT, "{}");
+        assertThat(validate(REJECTION, rejection)).singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("minItems"))
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/reasons"));
+    }
+
+    @Test
+    void rejectionReasonNeedsItsField() {
+        Rejection rejection = new Rejection(1, "ABC-1234568-4", "ABC", List.of(new RejectionReason(null, "X", "m")),
+                ROUTED_AT, "{}");
+        assertThat(validate(REJECTION, rejection)).singleElement()
+                .satisfies(e -> assertThat(e.getProperty()).isEqualTo("field"));
+    }
+
+    // --- entry-summaries.routed
+
+    @Test
+    void routingDecisionByHtsPasses() {
+        assertThat(json(DECISION)).doesNotContain("previousCenterCode");
+        assertThat(validate(ROUTING_DECISION, DECISION)).isEmpty();
+    }
+
+    @Test
+    void routingDecisionByAccountOfARefilingWithEveryFlagPasses() {
+        RoutingDecision decision = new RoutingDecision(1, "JRS-7654321-2", "JRS", "123-45-6789", "03", "PHC",
+                RoutingBasis.ACCOUNT, Map.of("BME", 2, "MAC", 1), "2026.11-1", 4.2, Arrays.asList(RoutingFlag.values()),
+                "BME", FILED_AT, Instant.now());
+        assertThat(validate(ROUTING_DECISION, decision)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RoutingBasis.class)
+    void everyBasisPasses(RoutingBasis basis) {
+        RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "ELE", basis,
+                Map.of("ELE", 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+        assertThat(validate(ROUTING_DECISION, decision)).isEmpty();
+    }
+
+    @Test
+    void routingDecisionToEveryCenterPasses() {
+        for (Center center : Centers.all()) {
+            RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", center.code(),
+                    RoutingBasis.HTS, Map.of(center.code(), 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+            assertThat(validate(ROUTING_DECISION, decision)).as(center.code()).isEmpty();
+        }
+    }
+
+    @Test
+    void routingDecisionToAnUnknownCenterFails() {
+        RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "XYZ",
+                RoutingBasis.HTS, Map.of("ele", 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+        assertThat(validate(ROUTING_DECISION, decision))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("enum /centerCode", "propertyNames /linesByCenter");
+    }
+
+    @Test
+    void routingDecisionWithoutInstantsFails() {
+        RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "ELE",
+                RoutingBasis.HTS, Map.of("ELE", 1), "2026.11-1", 1.0, List.of(), null, null, null);
+        assertThat(validate(ROUTING_DECISION, decision)).extracting(Error::getProperty)
+                .containsExactlyInAnyOrder("filedAt", "routedAt");
+    }
+
+    // --- centers.<code>.entry-summaries
+
+    @Test
+    void routedCenterEntryPasses() {
+        CenterEntry entry = CenterEntry.routed(SUMMARY, DECISION);
+        assertThat(validate(CENTER_ENTRY, entry)).isEmpty();
+    }
+
+    @Test
+    void withdrawnCenterEntryPasses() {
+        RoutingDecision moved = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "MAC",
+                RoutingBasis.HTS, Map.of("MAC", 2), "2026.11-2", 1.1, List.of(RoutingFlag.REFILED), "ELE",
+                FILED_AT, ROUTED_AT);
+        CenterEntry entry = CenterEntry.withdrawn("ABC-1234567-6", "ELE", moved);
+        assertThat(json(entry)).doesNotContain("entrySummary");
+        assertThat(validate(CENTER_ENTRY, entry)).isEmpty();
+    }
+
+    @Test
+    void routedCenterEntryWithoutItsSummaryFails() {
+        CenterEntry entry = new CenterEntry(1, CenterEntry.Action.ROUTED, "ABC-1234567-6", "ELE", null, DECISION, null,
+                ROUTED_AT);
+        assertThat(validate(CENTER_ENTRY, entry)).singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("required"))
+                .satisfies(e -> assertThat(e.getProperty()).isEqualTo("entrySummary"));
+    }
+
+    @Test
+    void centerEntryChecksTheSummaryAndDecisionInside() {
+        ObjectNode entry = tree(CenterEntry.routed(SUMMARY, DECISION));
+        ((ObjectNode) entry.get("entrySummary").get("lines").get(0)).put("htsNumber", "847130");
+        ((ObjectNode) entry.get("decision")).put("basis", "hts");
+
+        assertThat(validate(CENTER_ENTRY, entry)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("pattern /entrySummary/lines/0/htsNumber", "enum /decision/basis");
+    }
+
+    // --- importer-assignments
+
+    @Test
+    void importerAssignmentPasses() {
+        for (String importer : List.of("12-3456789AB", "123-45-6789", "123456-12345")) {
+            assertThat(validate(IMPORTER_ASSIGNMENT, new ImporterAssignment(importer, "PHC", LocalDate.of(2026, 11, 1))))
+                    .as(importer).isEmpty();
+        }
+    }
+
+    @Test
+    void importerAssignmentWithABadImporterOrCenterOrNoDateFails() {
+        assertThat(validate(IMPORTER_ASSIGNMENT, new ImporterAssignment("12345", "PHC", LocalDate.of(2026, 11, 1))))
+                .extracting(Error::getKeyword).containsExactly("pattern");
+        assertThat(validate(IMPORTER_ASSIGNMENT, new ImporterAssignment("12-3456789AB", "phc", LocalDate.of(2026, 11, 1))))
+                .extracting(Error::getKeyword).containsExactly("enum");
+        assertThat(validate(IMPORTER_ASSIGNMENT, new ImporterAssignment("12-3456789AB", "PHC", null)))
+                .extracting(Error::getProperty).containsExactly("effectiveFrom");
+    }
+
+    // --- entry-summaries.status
+
+    @ParameterizedTest
+    @EnumSource(EntryStatus.class)
+    void everyStatusPasses(EntryStatus status) {
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", status, "ele-0042", "because", ROUTED_AT);
+        assertThat(validate(STATUS_CHANGED, changed)).isEmpty();
+    }
+
+    @Test
+    void statusWithoutSpecialistOrReasonPasses() {
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null, ROUTED_AT);
+        assertThat(json(changed)).doesNotContain("specialistId").doesNotContain("reason");
+        assertThat(validate(STATUS_CHANGED, changed)).isEmpty();
+    }
+
+    @Test
+    void statusWithoutStatusFails() {
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", null, null, null, ROUTED_AT);
+        assertThat(validate(STATUS_CHANGED, changed)).singleElement()
+                .satisfies(e -> assertThat(e.getProperty()).isEqualTo("status"));
+    }
+
+    @Test
+    void schemaVersionOfEventsIsOne() {
+        StatusChanged zero = new StatusChanged(0, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null, ROUTED_AT);
+        assertThat(validate(STATUS_CHANGED, zero)).singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("const"));
+    }
+
+    static Stream<Arguments> datesAndInstants() {
+        return Stream.of(
+                Arguments.of(IMPORTER_ASSIGNMENT, tree(new ImporterAssignment("12-3456789AB", "PHC", LocalDate.of(2026, 11, 1))),
+                        "effectiveFrom", "2026-13-01"),
+                Arguments.of(IMPORTER_ASSIGNMENT, tree(new ImporterAssignment("12-3456789AB", "PHC", LocalDate.of(2026, 11, 1))),
+                        "effectiveFrom", "2026-11-01T00:00:00Z"),
+                Arguments.of(ROUTING_DECISION, tree(DECISION), "filedAt", "2026-11-20"),
+                Arguments.of(ROUTING_DECISION, tree(DECISION), "routedAt", "1763647391"),
+                Arguments.of(STATUS_CHANGED, tree(new StatusChanged(1, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null,
+                        ROUTED_AT)), "at", "2026-11-20 14:03:11"),
+                Arguments.of(REJECTION, tree(new Rejection(1, null, null, List.of(new RejectionReason("", "X", "m")), ROUTED_AT,
+                        "")), "rejectedAt", "yesterday"),
+                Arguments.of(CENTER_ENTRY, tree(CenterEntry.routed(SUMMARY, DECISION)), "at", "2026-11-20T25:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0} {2} = {3}")
+    @MethodSource("datesAndInstants")
+    void aMalformedDateOrInstantFails(String schema, ObjectNode valid, String field, String bad) {
+        assertThat(validate(schema, valid)).isEmpty();
+        assertThat(validate(schema, valid.deepCopy().put(field, bad))).singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("format"))
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/" + field));
+    }
+
+    // --- samples: the records read them and write them back unchanged, and the schema accepts both
+
+    static Stream<Arguments> eventSamples() {
+        return Stream.of(
+                        Arguments.of("entry-summaries.rejected", Rejection.class, REJECTION),
+                        Arguments.of("entry-summaries.routed", RoutingDecision.class, ROUTING_DECISION),
+                        Arguments.of("entry-summaries.status", StatusChanged.class, STATUS_CHANGED),
+                        Arguments.of("importer-assignments", ImporterAssignment.class, IMPORTER_ASSIGNMENT),
+                        Arguments.of("centers.ele.entry-summaries", CenterEntry.class, CENTER_ENTRY))
+                .flatMap(a -> Samples.jsonFiles((String) a.get()[0]).stream()
+                        .map(file -> Arguments.of(a.get()[0] + "/" + file.getFileName(), file, a.get()[1], a.get()[2])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventSamples")
+    void sampleRoundTripsThroughItsRecord(String name, Path file, Class<?> type, String schema) {
+        JsonNode sample = CenterlineJson.mapper().readTree(Samples.read(file));
+        assertThat(validate(schema, sample)).isEmpty();
+        // Contract examples leave schemaVersion out; the records' int schemaVersion needs it (see CenterlineJsonTest).
+        ObjectNode readable = ((ObjectNode) sample).deepCopy();
+        if (Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals("schemaVersion"))
+                && !readable.has("schemaVersion")) {
+            readable.put("schemaVersion", 1);
+        }
+
+        Object record = CenterlineJson.mapper().treeToValue(readable, type);
+        JsonNode written = CenterlineJson.mapper().readTree(json(record));
+
+        assertThat(written).isEqualTo(withoutNulls(readable));
+        assertThat(validate(schema, written)).isEmpty();
+    }
+
+    /** The tree with null-valued properties left out, as the writers leave them out. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        JsonNode copy = CenterlineJson.mapper().readTree(node.toString());
+        removeNulls(copy);
+        return copy;
+    }
+
+    private static void removeNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.removeIf(JsonNode::isNull);
+        }
+        node.forEach(EventSchemasTest::removeNulls);
+    }
+}

@@ -1,0 +1,127 @@
+package org.centerline.contracts.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.CenterEntry;
+import org.centerline.contracts.event.EntryLine;
+import org.centerline.contracts.event.EntryStatus;
+import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.ImporterAssignment;
+import org.centerline.contracts.event.Rejection;
+import org.centerline.contracts.event.RejectionReason;
+import org.centerline.contracts.event.RoutingBasis;
+import org.centerline.contracts.event.RoutingDecision;
+import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.contracts.event.StatusChanged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** The schemas and the Java contract say the same thing: fields, enums, Center codes, metadata. */
+class SchemaConsistencyTest {
+
+    static Stream<String> schemas() {
+        return ContractSchemas.ALL.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("schemas")
+    void schemaHasIdTitleDescriptionAndDialect(String file) {
+        JsonNode schema = ContractSchemas.tree(file);
+        assertThat(schema.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asString()).isEqualTo(ContractSchemas.ID_PREFIX + file);
+        assertThat(schema.path("title").asString()).isNotBlank();
+        assertThat(schema.path("description").asString()).isNotBlank();
+        assertThat(schema.path("additionalProperties").asBoolean(true)).as("readers ignore unknown fields").isTrue();
+        schema.path("properties").forEachEntry((name, property) ->
+                assertThat(property.path("description").asString()).as("%s: description of %s", file, name).isNotBlank());
+    }
+
+    static Stream<Arguments> recordsAndSchemas() {
+        return Stream.of(
+                Arguments.of(EntrySummary.class, ContractSchemas.ENTRY_SUMMARY, "/properties"),
+                Arguments.of(EntryLine.class, ContractSchemas.ENTRY_SUMMARY, "/$defs/line/properties"),
+                Arguments.of(Rejection.class, ContractSchemas.REJECTION, "/properties"),
+                Arguments.of(RejectionReason.class, ContractSchemas.REJECTION, "/$defs/reason/properties"),
+                Arguments.of(RoutingDecision.class, ContractSchemas.ROUTING_DECISION, "/properties"),
+                Arguments.of(CenterEntry.class, ContractSchemas.CENTER_ENTRY, "/properties"),
+                Arguments.of(ImporterAssignment.class, ContractSchemas.IMPORTER_ASSIGNMENT, "/properties"),
+                Arguments.of(StatusChanged.class, ContractSchemas.STATUS_CHANGED, "/properties"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordsAndSchemas")
+    void schemaDescribesEveryFieldOfTheRecordAndNoOther(Class<? extends Record> type, String file, String pointer) {
+        Set<String> components = new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+        Set<String> properties = new TreeSet<>();
+        ContractSchemas.tree(file).at(pointer).propertyNames().forEach(properties::add);
+
+        assertThat(properties).isEqualTo(components);
+    }
+
+    @Test
+    void centerCodeEnumsAreTheTenCenters() {
+        List<String> codes = Centers.all().stream().map(Center::code).toList();
+        List<JsonNode> enums = new ArrayList<>();
+        enums.add(ContractSchemas.tree(ContractSchemas.ROUTING_DECISION).at("/$defs/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.CENTER_ENTRY).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.IMPORTER_ASSIGNMENT).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/centerCode/enum"));
+
+        assertThat(codes).hasSize(10);
+        for (JsonNode values : enums) {
+            assertThat(strings(values)).containsExactlyInAnyOrderElementsOf(codes);
+        }
+    }
+
+    @Test
+    void enumsAreTheJavaEnums() {
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.ROUTING_DECISION).at("/properties/flags/items/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(RoutingFlag.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.ROUTING_DECISION).at("/properties/basis/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(RoutingBasis.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/status/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(EntryStatus.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.CENTER_ENTRY).at("/properties/action/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(CenterEntry.Action.values()));
+    }
+
+    @Test
+    void theRejectionPayloadLimitIsTheRecords() {
+        assertThat(ContractSchemas.tree(ContractSchemas.REJECTION).at("/properties/payload/maxLength").asInt())
+                .isEqualTo(Rejection.MAX_PAYLOAD_CHARS);
+    }
+
+    @Test
+    void entrySummaryRequiresWhatTheContractRequires() {
+        JsonNode schema = ContractSchemas.tree(ContractSchemas.ENTRY_SUMMARY);
+        assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("entryNumber", "filerCode", "entryType",
+                "importerNumber", "portOfEntry", "summaryDate", "lines");
+        assertThat(strings(schema.at("/$defs/line/required"))).containsExactlyInAnyOrder("lineNumber", "htsNumber",
+                "countryOfOrigin", "enteredValue");
+        assertThat(schema.at("/properties/lines/minItems").asInt()).isEqualTo(1);
+        assertThat(schema.at("/properties/lines/maxItems").asInt()).isEqualTo(999);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        assertThat(array.isArray()).as("an array: %s", array).isTrue();
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}
