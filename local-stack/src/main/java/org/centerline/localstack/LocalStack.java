@@ -1,0 +1,195 @@
+package org.centerline.localstack;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.centerline.contracts.topic.Topics;
+import org.centerline.localstack.broker.EmbeddedBroker;
+import org.centerline.localstack.services.ServiceSpec;
+import org.centerline.localstack.services.ServiceSupervisor;
+import org.centerline.localstack.simulator.FilingSimulator;
+import org.centerline.localstack.topics.TopicCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one command of the local stack: starts the broker, creates the topics, starts the services and
+ * the simulator, and on Ctrl-C or SIGTERM stops them all in reverse order.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration BROKER_STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final Options options;
+    private final Object lock = new Object();
+    private EmbeddedBroker broker;
+    private ServiceSupervisor supervisor;
+    private FilingSimulator simulator;
+    private boolean stopping;
+
+    public LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args, Workspace.detect());
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (stack.stopping()) {
+                return; // Ctrl-C while starting: the shutdown hook is already stopping what was started
+            }
+            log.error("Centerline did not start: {}", e.getMessage());
+            log.debug("start failure", e);
+            System.exit(1);
+        }
+        stack.runSimulatorUntilStopped();
+    }
+
+    /** Broker, topics, services; returns when everything is ready and the "Centerline is up" line is printed. */
+    public void start() {
+        long t0 = System.nanoTime();
+        EmbeddedBroker b = new EmbeddedBroker(options.kafkaDataDir(), options.kafkaPort(), options.controllerPort());
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            broker = b;
+        }
+        b.start();
+        log.info("Kafka broker up at {} in {} (KRaft, data in {}{})", b.bootstrapServers(), since(t0), b.logDir(),
+                b.formatted() ? ", storage formatted" : "");
+
+        long t1 = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-topics"))) {
+            TopicCreator.Result r = TopicCreator.ensure(admin, Topics.all());
+            log.info("topics ready: {} ({} created, {} existed) in {}", r.total(), r.created().size(), r.existing().size(),
+                    since(t1));
+        }
+
+        ServiceSupervisor s = new ServiceSupervisor(options.servicesDir(), options.dataDir(), b.bootstrapServers());
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            supervisor = s;
+        }
+        s.startAll(options.services(), READY_TIMEOUT);
+        if (stopping()) {
+            return;
+        }
+
+        StringJoiner up = new StringJoiner(" | ");
+        up.add("Kafka " + b.bootstrapServers());
+        for (ServiceSpec spec : options.services()) {
+            up.add(spec.name() + " " + spec.baseUrl() + " (health " + spec.healthUrl() + ")");
+        }
+        log.info("Centerline is up in {}: {}", since(t0), up);
+        log.info("logs in {}, Ctrl-C stops everything", options.dataDir().resolve("logs"));
+    }
+
+    /** Runs the simulator on this thread (or just waits, without one) until the JVM is shut down. */
+    public void runSimulatorUntilStopped() {
+        if (options.simulator()) {
+            FilingSimulator sim = new FilingSimulator(broker.bootstrapServers(), options.rate(), options.seed(),
+                    options.invalidShare(), PROGRESS_EVERY);
+            synchronized (lock) {
+                if (stopping) {
+                    return;
+                }
+                simulator = sim;
+            }
+            sim.run();
+        } else {
+            log.info("simulator off");
+        }
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the simulator, then the services (SIGTERM, up to 20 s, then SIGKILL), then the broker; idempotent. */
+    public void stop() {
+        FilingSimulator sim;
+        ServiceSupervisor sup;
+        EmbeddedBroker b;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            sim = simulator;
+            sup = supervisor;
+            b = broker;
+        }
+        long t0 = System.nanoTime();
+        log.info("stopping Centerline");
+        if (sim != null) {
+            sim.stop();
+        }
+        if (sup != null) {
+            sup.stopAll(STOP_GRACE);
+        }
+        if (b != null) {
+            stopBroker(b);
+        }
+        log.info("Centerline stopped in {}", since(t0));
+    }
+
+    /** Kafka's controlled shutdown can wait minutes if something is badly wrong; do not hang Ctrl-C on it. */
+    private static void stopBroker(EmbeddedBroker b) {
+        Thread t = new Thread(() -> {
+            try {
+                b.stop();
+            } catch (RuntimeException e) {
+                log.warn("broker stop: {}", e.toString());
+            }
+        }, "broker-stop");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(BROKER_STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("the broker did not stop within {} s; exiting anyway (Kafka recovers its logs on the next start)",
+                    BROKER_STOP_TIMEOUT.toSeconds());
+        }
+    }
+
+    private boolean stopping() {
+        synchronized (lock) {
+            return stopping;
+        }
+    }
+
+    private static String since(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,0 +1,126 @@
+package org.centerline.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.centerline.localstack.services.ServiceCatalog;
+import org.centerline.localstack.services.ServiceSpec;
+
+/**
+ * The command line of the local stack, parsed and checked, so {@link LocalStack} reads settings, not strings.
+ */
+public record Options(int kafkaPort, int controllerPort, double rate, List<ServiceSpec> services, Path dataDir,
+                      Path servicesDir, double invalidShare, long seed, boolean help) {
+
+    public static final String USAGE = """
+            Usage: start-local-stack.sh [options]
+              --kafka-port N        Kafka client port on localhost (default 9092)
+              --controller-port N   KRaft controller port (default kafka port + 1)
+              --services LIST       services to run: all (default), none, or e.g. routing-service
+              --rate R              simulated filings per second (default 20; 0 = no simulator)
+              --no-simulator        same as --rate 0
+              --invalid-share X     share of invalid simulated filings, 0..1 (default 0.03)
+              --seed N              seed of the simulated filings (default: random)
+              --data-dir DIR        broker data and logs (default <repo>/.centerline)
+              --services-dir DIR    where the services' exec jars are (default local-stack/target/services)
+              --help                this text""";
+
+    public boolean simulator() {
+        return rate > 0;
+    }
+
+    public Path kafkaDataDir() {
+        return dataDir.resolve("kafka-data");
+    }
+
+    /**
+     * Parses {@code --name value} and {@code --name=value}.
+     *
+     * @throws IllegalArgumentException with a message fit for the user
+     */
+    public static Options parse(String[] args, Workspace workspace) {
+        int kafkaPort = 9092;
+        Integer controllerPort = null;
+        double rate = 20;
+        String services = "all";
+        Path dataDir = workspace.defaultDataDir();
+        Path servicesDir = workspace.servicesDir();
+        double invalidShare = 0.03;
+        long seed = System.nanoTime() ^ System.currentTimeMillis();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--no-simulator" -> rate = 0;
+                case "--kafka-port", "--controller-port", "--rate", "--services", "--data-dir", "--services-dir",
+                        "--invalid-share", "--seed" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(name + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (name) {
+                        case "--kafka-port" -> kafkaPort = port(name, value);
+                        case "--controller-port" -> controllerPort = port(name, value);
+                        case "--rate" -> rate = number(name, value, 0, 1_000_000);
+                        case "--services" -> services = value;
+                        case "--data-dir" -> dataDir = Path.of(value);
+                        case "--services-dir" -> servicesDir = Path.of(value);
+                        case "--invalid-share" -> invalidShare = number(name, value, 0, 1);
+                        case "--seed" -> seed = parseLong(name, value);
+                        default -> throw new IllegalStateException(name);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        int controller = controllerPort != null ? controllerPort : kafkaPort + 1;
+        if (controller == kafkaPort) {
+            throw new IllegalArgumentException("--controller-port must differ from --kafka-port");
+        }
+        return new Options(kafkaPort, controller, rate, ServiceCatalog.select(services),
+                dataDir.toAbsolutePath().normalize(), servicesDir.toAbsolutePath().normalize(), invalidShare, seed, help);
+    }
+
+    private static int port(String name, String value) {
+        int p = (int) number(name, value, 1, 65_535);
+        if (p != Double.parseDouble(value)) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + value);
+        }
+        return p;
+    }
+
+    private static double number(String name, String value, double min, double max) {
+        double d;
+        try {
+            d = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number: '" + value + "'");
+        }
+        if (Double.isNaN(d) || d < min || d > max) {
+            throw new IllegalArgumentException(name + " must be between " + fmt(min) + " and " + fmt(max) + ": " + value);
+        }
+        return d;
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%s", d);
+    }
+}
