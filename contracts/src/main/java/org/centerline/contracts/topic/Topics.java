@@ -32,6 +32,24 @@ public final class Topics {
     public static final Topic NOTIFICATIONS_DEAD_LETTER = new Topic("notifications.dead-letter", "delivery id",
             "failed delivery", 1, Map.of());
 
+    /**
+     * Claims and decisions for center-service, keyed by Center code so that all commands of one Center
+     * are applied in order by one task (exactly one of two competing claims wins). Internal to
+     * center-service; co-partitioned with its by-Center repartition topic.
+     */
+    public static final Topic CENTER_COMMANDS = new Topic("center-service.commands", "Center code", "CenterCommand",
+            10, Map.of());
+
+    /**
+     * The partition of {@link #CENTER_COMMANDS} (and of center-service's by-Center repartition topic)
+     * for a Center: one per Center, by its place in the reference data. The default hash partitioner
+     * would put the ten codes on only six of the ten partitions.
+     */
+    public static int centerCommandPartition(String centerCode) {
+        int index = Centers.all().indexOf(Centers.get(centerCode));
+        return index % CENTER_COMMANDS.partitions();
+    }
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -39,7 +57,7 @@ public final class Topics {
 
     static {
         List<Topic> all = new ArrayList<>(List.of(FILED, REJECTED, ROUTED, STATUS, IMPORTER_ASSIGNMENTS, CENTER_STAFFING,
-                CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER));
+                CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER, CENTER_COMMANDS));
         Centers.all().forEach(c -> all.add(center(c.code())));
         ALL = Collections.unmodifiableList(all);
     }

@@ -33,8 +33,8 @@ class AsyncApiTest {
     private static final String DOCUMENT = FOLDER + "asyncapi.yaml";
     private static final String SCHEMA_FORMAT = "application/schema+json;version=draft-2020-12";
     /** Topics whose messages are not yet records: their payload is a permissive placeholder. */
-    private static final Set<String> NOT_YET_DEFINED = Set.of("center-staffing", "center-announcements",
-            "notification-subscriptions", "notifications.dead-letter");
+    private static final Set<String> NOT_YET_DEFINED = Set.of("center-announcements", "notification-subscriptions",
+            "notifications.dead-letter");
 
     private static JsonNode doc;
 
@@ -63,7 +63,7 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(19)
+        assertThat(addresses).hasSize(20)
                 .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");
     }
@@ -103,7 +103,7 @@ class AsyncApiTest {
     }
 
     @Test
-    void brokerSystemsSendFilingsAndSubscribersReceiveTheRest() {
+    void brokerSystemsSendFilingsCenterServiceItsCommandsAndSubscribersReceiveTheRest() {
         Map<String, List<String>> actionsByAddress = new HashMap<>();
         doc.get("operations").forEachEntry((id, operation) -> {
             String channelRef = operation.at("/channel/$ref").asString();
@@ -120,8 +120,37 @@ class AsyncApiTest {
 
         assertThat(actionsByAddress.keySet()).containsExactlyInAnyOrderElementsOf(
                 Topics.all().stream().map(Topic::name).toList());
-        actionsByAddress.forEach((address, actions) -> assertThat(actions).as(address)
-                .containsExactly(address.equals(Topics.FILED.name()) ? "send" : "receive"));
+        actionsByAddress.forEach((address, actions) -> {
+            if (address.equals(Topics.CENTER_COMMANDS.name())) {
+                // Internal: center-service both writes its commands (HTTP API) and applies them (stream).
+                assertThat(actions).as(address).containsExactlyInAnyOrder("send", "receive");
+            } else {
+                assertThat(actions).as(address).containsExactly(address.equals(Topics.FILED.name()) ? "send" : "receive");
+            }
+        });
+    }
+
+    @Test
+    void theCommandsChannelIsMarkedInternalToCenterService() {
+        JsonNode channel = channel(Topics.CENTER_COMMANDS.name());
+        assertThat(channel.path("description").asString()).contains("Internal to center-service");
+        List<String> tags = new ArrayList<>();
+        channel.path("tags").forEach(tag -> tags.add(tag.path("name").asString()));
+        assertThat(tags).containsExactly("internal");
+        for (Topic topic : Topics.all()) {
+            if (!topic.equals(Topics.CENTER_COMMANDS)) {
+                assertThat(channel(topic.name()).path("tags").isMissingNode()).as(topic.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theStaffingAndCommandsChannelsAreKeyedByCenterCode() {
+        for (Topic topic : List.of(Topics.CENTER_STAFFING, Topics.CENTER_COMMANDS)) {
+            JsonNode message = resolveInternal(channel(topic.name()).path("messages").iterator().next());
+            assertThat(message.at("/bindings/kafka/key/description").asString()).as(topic.name()).contains("Center code");
+            assertThat(message.at("/payload/schema/$ref").asString()).as(topic.name()).startsWith("./schemas/");
+        }
     }
 
     @Test
@@ -149,8 +178,9 @@ class AsyncApiTest {
     }
 
     @Test
-    void theFiledRoutedAndRejectedChannelsHaveSamples() {
-        assertThat(Samples.topicFolders()).contains(Topics.FILED.name(), Topics.ROUTED.name(), Topics.REJECTED.name());
+    void theFiledRoutedRejectedStaffingAndCommandsChannelsHaveSamples() {
+        assertThat(Samples.topicFolders()).contains(Topics.FILED.name(), Topics.ROUTED.name(), Topics.REJECTED.name(),
+                Topics.CENTER_STAFFING.name(), Topics.CENTER_COMMANDS.name());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,7 +215,7 @@ class AsyncApiTest {
                 examples++;
             }
         }
-        assertThat(examples).isGreaterThanOrEqualTo(3);
+        assertThat(examples).isGreaterThanOrEqualTo(8);
     }
 
     @ParameterizedTest

@@ -35,9 +35,12 @@ public final class ContractSchemas {
     public static final String CENTER_ENTRY = "center-entry.schema.json";
     public static final String IMPORTER_ASSIGNMENT = "importer-assignment.schema.json";
     public static final String STATUS_CHANGED = "status-changed.schema.json";
+    public static final String STAFFING_ROSTER = "staffing-roster.schema.json";
+    /** The value of {@code center-service.commands}, internal to center-service (no record in contracts). */
+    public static final String CENTER_COMMAND = "center-command.schema.json";
 
     public static final List<String> ALL = List.of(ENTRY_SUMMARY, REJECTION, ROUTING_DECISION, CENTER_ENTRY,
-            IMPORTER_ASSIGNMENT, STATUS_CHANGED);
+            IMPORTER_ASSIGNMENT, STATUS_CHANGED, STAFFING_ROSTER, CENTER_COMMAND);
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder

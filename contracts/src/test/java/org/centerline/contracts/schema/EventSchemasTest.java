@@ -1,10 +1,12 @@
 package org.centerline.contracts.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.centerline.contracts.schema.ContractSchemas.CENTER_COMMAND;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_ENTRY;
 import static org.centerline.contracts.schema.ContractSchemas.IMPORTER_ASSIGNMENT;
 import static org.centerline.contracts.schema.ContractSchemas.REJECTION;
 import static org.centerline.contracts.schema.ContractSchemas.ROUTING_DECISION;
+import static org.centerline.contracts.schema.ContractSchemas.STAFFING_ROSTER;
 import static org.centerline.contracts.schema.ContractSchemas.STATUS_CHANGED;
 
 import com.networknt.schema.Error;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.centerline.contracts.center.Center;
@@ -28,6 +31,9 @@ import org.centerline.contracts.event.RejectionReason;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.contracts.event.Specialist;
+import org.centerline.contracts.event.SpecialistRole;
+import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.json.CenterlineJson;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,16 @@ class EventSchemasTest {
     private static final RoutingDecision DECISION = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01",
             "ELE", RoutingBasis.HTS, Map.of("ELE", 2), "2026.11-1", 1.6, List.of(RoutingFlag.SECTION_301), null,
             FILED_AT, ROUTED_AT);
+
+    private static final StaffingRoster ROSTER = StaffingRoster.of("ELE", List.of(
+            new Specialist("ele-0042", "Dana Reyes", SpecialistRole.IMPORT_SPECIALIST, List.of(84, 85), true),
+            new Specialist("ele-0043", "Sam Okafor", SpecialistRole.ENTRY_SPECIALIST, List.of(), false),
+            new Specialist("ele-0044", "Lee Park", SpecialistRole.IMPORT_SPECIALIST, null, false)), ROUTED_AT);
+
+    /** A claim as center-service writes it (there is no record: the command is internal to center-service). */
+    private static final String CLAIM = """
+            {"commandId":"5f0c6f0e-2b7a-4a57-9a51-6f0d8f1c2e3a","type":"CLAIM","entryNumber":"ABC-1234567-6",
+             "centerCode":"ELE","specialistId":"ele-0042","action":null,"at":"2026-11-24T09:00:00.123456789Z"}""";
 
     private static String json(Object record) {
         return CenterlineJson.mapper().writeValueAsString(record);
@@ -245,6 +261,191 @@ class EventSchemasTest {
                 .satisfies(e -> assertThat(e.getProperty()).isEqualTo("status"));
     }
 
+    // --- center-staffing
+
+    @Test
+    void rosterOfSpecialistsPasses() {
+        ObjectNode written = tree(ROSTER);
+
+        assertThat(validate(STAFFING_ROSTER, ROSTER)).isEmpty();
+        // Compared as trees: the record's Map.copyOf gives no stable order of the roles in the JSON text.
+        assertThat(written.get("countsByRole")).isEqualTo(CenterlineJson.mapper().readTree(
+                "{\"DRAWBACK_SPECIALIST\":0,\"ENTRY_SPECIALIST\":1,\"IMPORT_SPECIALIST\":2}"));
+        assertThat(written.get("onDutyByRole")).isEqualTo(CenterlineJson.mapper().readTree(
+                "{\"DRAWBACK_SPECIALIST\":0,\"ENTRY_SPECIALIST\":0,\"IMPORT_SPECIALIST\":1}"));
+        assertThat(written.at("/specialists/2/specialties").toString()).as("null specialties are written as []").isEqualTo("[]");
+        assertThat(written.at("/specialists/1/onDuty").asBoolean(true)).isFalse();
+        assertThat(written.at("/updatedAt").asString()).isEqualTo("2026-11-20T14:03:11.123456789Z");
+        assertThat(written.path("schemaVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyRosterPassesWithEveryRoleCountedZero() {
+        StaffingRoster empty = StaffingRoster.of("AGR", List.of(), ROUTED_AT);
+
+        assertThat(json(empty)).contains("\"specialists\":[]");
+        assertThat(empty.countsByRole()).containsOnlyKeys(SpecialistRole.values()).allSatisfy((role, n) -> assertThat(n).isZero());
+        assertThat(validate(STAFFING_ROSTER, empty)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SpecialistRole.class)
+    void everyRolePasses(SpecialistRole role) {
+        StaffingRoster roster = StaffingRoster.of("PHC", List.of(new Specialist("phc-0001", "Ana Lima", role, List.of(30), true)),
+                ROUTED_AT);
+        assertThat(roster.countsByRole().get(role)).isEqualTo(1);
+        assertThat(roster.onDutyByRole().get(role)).isEqualTo(1);
+        assertThat(validate(STAFFING_ROSTER, roster)).isEmpty();
+    }
+
+    @Test
+    void rosterOfEveryCenterPasses() {
+        for (Center center : Centers.all()) {
+            StaffingRoster roster = StaffingRoster.of(center.code(), List.of(new Specialist(
+                    center.code().toLowerCase(Locale.ROOT) + "-0001", null, SpecialistRole.ENTRY_SPECIALIST, List.of(1, 97), true)), ROUTED_AT);
+            assertThat(json(roster)).as("a null name is left out").doesNotContain("\"name\"");
+            assertThat(validate(STAFFING_ROSTER, roster)).as(center.code()).isEmpty();
+        }
+    }
+
+    @Test
+    void rosterCountsNeverExceedTheSpecialists() {
+        for (SpecialistRole role : SpecialistRole.values()) {
+            assertThat(ROSTER.onDutyByRole().get(role)).as(role.name()).isLessThanOrEqualTo(ROSTER.countsByRole().get(role));
+        }
+        assertThat(ROSTER.countsByRole().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROSTER.specialists().size());
+    }
+
+    @Test
+    void rosterReadsBackAsTheSameRecord() {
+        assertThat(CenterlineJson.mapper().readValue(json(ROSTER), StaffingRoster.class)).isEqualTo(ROSTER);
+    }
+
+    @Test
+    void rosterOfAnUnknownCenterOrWithoutItsInstantFails() {
+        StaffingRoster lowerCase = StaffingRoster.of("ele", List.of(), ROUTED_AT);
+        StaffingRoster noInstant = StaffingRoster.of("ELE", List.of(), null);
+
+        assertThat(validate(STAFFING_ROSTER, lowerCase)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactly("enum /centerCode");
+        assertThat(validate(STAFFING_ROSTER, noInstant)).extracting(Error::getProperty).containsExactly("updatedAt");
+    }
+
+    @Test
+    void specialistWithoutIdOrRoleFails() {
+        // The canonical constructor: StaffingRoster.of cannot count a specialist without a role.
+        StaffingRoster roster = new StaffingRoster(1, "ELE", List.of(
+                new Specialist(null, "No Id", SpecialistRole.IMPORT_SPECIALIST, List.of(), true),
+                new Specialist("ele-0045", "No Role", null, List.of(), true)), Map.of(), Map.of(), ROUTED_AT);
+
+        assertThat(validate(STAFFING_ROSTER, roster)).extracting(e -> e.getInstanceLocation() + " " + e.getProperty())
+                .containsExactlyInAnyOrder("/specialists/0 id", "/specialists/1 role");
+    }
+
+    @Test
+    void specialtiesAreHtsChapters() {
+        ObjectNode roster = tree(ROSTER);
+        ((ObjectNode) roster.at("/specialists/0")).putArray("specialties").add(0).add(85).add(100);
+        ((ObjectNode) roster.at("/specialists/1")).putArray("specialties").add("84");
+
+        assertThat(validate(STAFFING_ROSTER, roster)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("minimum /specialists/0/specialties/0", "maximum /specialists/0/specialties/2",
+                        "type /specialists/1/specialties/0");
+    }
+
+    @Test
+    void countsAreNonNegativeIntegersPerKnownRole() {
+        ObjectNode roster = tree(ROSTER);
+        ((ObjectNode) roster.get("countsByRole")).put("IMPORT_SPECIALIST", -1).put("import_specialist", 1);
+        ((ObjectNode) roster.get("onDutyByRole")).put("ENTRY_SPECIALIST", 0.5);
+
+        assertThat(validate(STAFFING_ROSTER, roster)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .contains("minimum /countsByRole/IMPORT_SPECIALIST", "propertyNames /countsByRole",
+                        "type /onDutyByRole/ENTRY_SPECIALIST");
+    }
+
+    // --- center-service.commands
+
+    private static ObjectNode claim() {
+        return (ObjectNode) CenterlineJson.mapper().readTree(CLAIM);
+    }
+
+    @Test
+    void claimPasses() {
+        assertThat(validate(CENTER_COMMAND, claim())).isEmpty();
+        ObjectNode withoutAction = claim();
+        withoutAction.remove("action");
+        assertThat(validate(CENTER_COMMAND, withoutAction)).as("action left out").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("decisions")
+    void everyDecisionPasses(String action) {
+        ObjectNode decide = claim().put("type", "DECIDE").put("action", action).put("reason", "because");
+        assertThat(validate(CENTER_COMMAND, decide)).isEmpty();
+    }
+
+    static Stream<String> decisions() {
+        return Stream.of("ACCEPT", "CF28", "CF29", "REJECT");
+    }
+
+    @Test
+    void answerToACf28PassesWithoutASpecialist() {
+        ObjectNode answer = claim().put("type", "ANSWER_CF28").put("reason", "BOM attached");
+        answer.remove("specialistId");
+        assertThat(validate(CENTER_COMMAND, answer)).isEmpty();
+    }
+
+    @Test
+    void aDecisionNeedsItsAction() {
+        ObjectNode withoutAction = claim().put("type", "DECIDE");
+        withoutAction.remove("action");
+        ObjectNode nullAction = claim().put("type", "DECIDE");
+        ObjectNode lowerCase = claim().put("type", "DECIDE").put("action", "accept");
+
+        assertThat(validate(CENTER_COMMAND, withoutAction)).extracting(e -> e.getKeyword() + " " + e.getProperty())
+                .containsExactly("required action");
+        assertThat(validate(CENTER_COMMAND, nullAction)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactly("type /action");
+        assertThat(validate(CENTER_COMMAND, lowerCase)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactly("enum /action");
+    }
+
+    @Test
+    void onlyADecisionHasAnAction() {
+        assertThat(validate(CENTER_COMMAND, claim().put("action", "ACCEPT")))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("type /action");
+        assertThat(validate(CENTER_COMMAND, claim().put("type", "ANSWER_CF28").put("action", "CF28")))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("type /action");
+    }
+
+    @Test
+    void claimsAndDecisionsNeedTheirSpecialist() {
+        for (String type : List.of("CLAIM", "DECIDE")) {
+            ObjectNode command = claim().put("type", type);
+            if (type.equals("DECIDE")) {
+                command.put("action", "ACCEPT");
+            }
+            command.remove("specialistId");
+            assertThat(validate(CENTER_COMMAND, command)).as(type).extracting(Error::getProperty).containsExactly("specialistId");
+        }
+    }
+
+    @Test
+    void aCommandOfAnUnknownTypeCenterOrEntryFails() {
+        ObjectNode command = claim().put("type", "RELEASE").put("centerCode", "ele").put("entryNumber", "ABC-1234567");
+
+        assertThat(validate(CENTER_COMMAND, command)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("enum /type", "enum /centerCode", "pattern /entryNumber");
+    }
+
+    @Test
+    void aCommandNeedsItsIdTypeEntryCenterAndInstant() {
+        assertThat(validate(CENTER_COMMAND, CenterlineJson.mapper().createObjectNode()))
+                .extracting(Error::getProperty)
+                .containsExactlyInAnyOrder("commandId", "type", "entryNumber", "centerCode", "at");
+    }
+
     @Test
     void schemaVersionOfEventsIsOne() {
         StatusChanged zero = new StatusChanged(0, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null, ROUTED_AT);
@@ -264,12 +465,16 @@ class EventSchemasTest {
                         ROUTED_AT)), "at", "2026-11-20 14:03:11"),
                 Arguments.of(REJECTION, tree(new Rejection(1, null, null, List.of(new RejectionReason("", "X", "m")), ROUTED_AT,
                         "")), "rejectedAt", "yesterday"),
-                Arguments.of(CENTER_ENTRY, tree(CenterEntry.routed(SUMMARY, DECISION)), "at", "2026-11-20T25:00:00Z"));
+                Arguments.of(CENTER_ENTRY, tree(CenterEntry.routed(SUMMARY, DECISION)), "at", "2026-11-20T25:00:00Z"),
+                Arguments.of(STAFFING_ROSTER, tree(ROSTER), "updatedAt", "2026-11-20"),
+                Arguments.of(CENTER_COMMAND, claim(), "at", "2026-11-24 09:00"),
+                Arguments.of(CENTER_COMMAND, claim(), "commandId", "claim-1"),
+                Arguments.of(CENTER_COMMAND, claim(), "commandId", "5f0c6f0e2b7a4a579a516f0d8f1c2e3a"));
     }
 
     @ParameterizedTest(name = "{0} {2} = {3}")
     @MethodSource("datesAndInstants")
-    void aMalformedDateOrInstantFails(String schema, ObjectNode valid, String field, String bad) {
+    void aMalformedDateInstantOrUuidFails(String schema, ObjectNode valid, String field, String bad) {
         assertThat(validate(schema, valid)).isEmpty();
         assertThat(validate(schema, valid.deepCopy().put(field, bad))).singleElement()
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("format"))
@@ -284,7 +489,8 @@ class EventSchemasTest {
                         Arguments.of("entry-summaries.routed", RoutingDecision.class, ROUTING_DECISION),
                         Arguments.of("entry-summaries.status", StatusChanged.class, STATUS_CHANGED),
                         Arguments.of("importer-assignments", ImporterAssignment.class, IMPORTER_ASSIGNMENT),
-                        Arguments.of("centers.ele.entry-summaries", CenterEntry.class, CENTER_ENTRY))
+                        Arguments.of("centers.ele.entry-summaries", CenterEntry.class, CENTER_ENTRY),
+                        Arguments.of("center-staffing", StaffingRoster.class, STAFFING_ROSTER))
                 .flatMap(a -> Samples.jsonFiles((String) a.get()[0]).stream()
                         .map(file -> Arguments.of(a.get()[0] + "/" + file.getFileName(), file, a.get()[1], a.get()[2])));
     }

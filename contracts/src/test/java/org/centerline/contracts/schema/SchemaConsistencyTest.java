@@ -21,6 +21,9 @@ import org.centerline.contracts.event.RejectionReason;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.contracts.event.Specialist;
+import org.centerline.contracts.event.SpecialistRole;
+import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.contracts.event.StatusChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +60,9 @@ class SchemaConsistencyTest {
                 Arguments.of(RoutingDecision.class, ContractSchemas.ROUTING_DECISION, "/properties"),
                 Arguments.of(CenterEntry.class, ContractSchemas.CENTER_ENTRY, "/properties"),
                 Arguments.of(ImporterAssignment.class, ContractSchemas.IMPORTER_ASSIGNMENT, "/properties"),
-                Arguments.of(StatusChanged.class, ContractSchemas.STATUS_CHANGED, "/properties"));
+                Arguments.of(StatusChanged.class, ContractSchemas.STATUS_CHANGED, "/properties"),
+                Arguments.of(StaffingRoster.class, ContractSchemas.STAFFING_ROSTER, "/properties"),
+                Arguments.of(Specialist.class, ContractSchemas.STAFFING_ROSTER, "/$defs/specialist/properties"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,6 +83,8 @@ class SchemaConsistencyTest {
         enums.add(ContractSchemas.tree(ContractSchemas.CENTER_ENTRY).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.IMPORTER_ASSIGNMENT).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.CENTER_COMMAND).at("/properties/centerCode/enum"));
 
         assertThat(codes).hasSize(10);
         for (JsonNode values : enums) {
@@ -95,6 +102,29 @@ class SchemaConsistencyTest {
                 .containsExactlyInAnyOrderElementsOf(names(EntryStatus.values()));
         assertThat(strings(ContractSchemas.tree(ContractSchemas.CENTER_ENTRY).at("/properties/action/enum")))
                 .containsExactlyInAnyOrderElementsOf(names(CenterEntry.Action.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/$defs/role/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(SpecialistRole.values()));
+    }
+
+    @Test
+    void theCommandSchemaIsTheOneCenterServiceWrites() {
+        JsonNode schema = ContractSchemas.tree(ContractSchemas.CENTER_COMMAND);
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").propertyNames().forEach(properties::add);
+
+        assertThat(properties).containsExactlyInAnyOrder("commandId", "type", "entryNumber", "centerCode", "specialistId",
+                "action", "reason", "at");
+        assertThat(strings(schema.at("/properties/type/enum"))).containsExactly("CLAIM", "DECIDE", "ANSWER_CF28");
+        JsonNode actions = schema.at("/properties/action/enum");
+        List<String> actionNames = new ArrayList<>();
+        actions.forEach(a -> actionNames.add(a.isNull() ? null : a.asString()));
+        assertThat(actionNames).as("null (JSON null) on the types that are no decision").containsExactly("ACCEPT", "CF28",
+                "CF29", "REJECT", null);
+        assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("commandId", "type", "entryNumber",
+                "centerCode", "at");
+        // The same entry number as every other message.
+        assertThat(schema.at("/properties/entryNumber/pattern").asString()).isEqualTo(
+                ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/entryNumber/pattern").asString());
     }
 
     @Test

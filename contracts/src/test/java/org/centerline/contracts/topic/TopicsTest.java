@@ -33,14 +33,14 @@ class TopicsTest {
 
     @Test
     void namesAreUnique() {
-        assertThat(names()).doesNotHaveDuplicates().hasSize(19);
+        assertThat(names()).doesNotHaveDuplicates().hasSize(20);
     }
 
     @Test
     void theContractsTopicsAreThere() {
         assertThat(names()).contains("entry-summaries.filed", "entry-summaries.rejected", "entry-summaries.routed",
                 "entry-summaries.status", "importer-assignments", "center-staffing", "center-announcements",
-                "notification-subscriptions", "notifications.dead-letter");
+                "notification-subscriptions", "notifications.dead-letter", "center-service.commands");
         assertThat(Topics.FILED.name()).isEqualTo("entry-summaries.filed");
         assertThat(Topics.ROUTED.name()).isEqualTo("entry-summaries.routed");
         assertThat(Topics.REJECTED.name()).isEqualTo("entry-summaries.rejected");
@@ -66,6 +66,25 @@ class TopicsTest {
             assertThat(topic.key()).as(topic.name()).startsWith("entry number");
         }
         assertThat(Topics.IMPORTER_ASSIGNMENTS.key()).isEqualTo("importer number");
+    }
+
+    @Test
+    void centerServiceCommandsAreKeyedByCenterCodeOnTenPartitions() {
+        assertThat(Topics.CENTER_COMMANDS.name()).isEqualTo("center-service.commands");
+        assertThat(Topics.CENTER_COMMANDS.key()).isEqualTo("Center code");
+        assertThat(Topics.CENTER_COMMANDS.value()).isEqualTo("CenterCommand");
+        assertThat(Topics.CENTER_COMMANDS.partitions()).isEqualTo(10);
+        assertThat(Topics.CENTER_COMMANDS.compacted()).as("commands are a log, not a table").isFalse();
+        assertThat(Topics.CENTER_COMMANDS.configs()).isEmpty();
+        assertThat(Topics.all()).containsOnlyOnce(Topics.CENTER_COMMANDS);
+    }
+
+    @Test
+    void centerStaffingIsACompactedRosterPerCenter() {
+        assertThat(Topics.CENTER_STAFFING.name()).isEqualTo("center-staffing");
+        assertThat(Topics.CENTER_STAFFING.key()).isEqualTo("Center code");
+        assertThat(Topics.CENTER_STAFFING.value()).isEqualTo("StaffingRoster");
+        assertThat(Topics.CENTER_STAFFING.compacted()).isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.centerline.routing.it;
+package org.centerline.contracts.testing;
 
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -8,17 +8,17 @@ import org.centerline.contracts.topic.Topics;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real in-process KRaft broker (spring-kafka-test) for all integration tests of this module,
+ * One real in-process KRaft broker (spring-kafka-test) shared by the integration tests of a module (one per test JVM),
  * with broker auto-create off and every registry topic created as the local stack creates it.
  */
-final class SharedKafka {
+public final class SharedKafka {
 
     private static EmbeddedKafkaKraftBroker broker;
 
     private SharedKafka() {
     }
 
-    static synchronized String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, 1);
             broker.brokerProperties(Map.of(

@@ -1,0 +1,17 @@
+package org.centerline.center;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** center-service: each Center's work queue, specialist assignment and review decisions, as events. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class CenterApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CenterApplication.class, args);
+    }
+}

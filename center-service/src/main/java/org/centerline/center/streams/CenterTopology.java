@@ -1,0 +1,87 @@
+package org.centerline.center.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.centerline.center.CenterProperties;
+import org.centerline.center.command.CenterCommand;
+import org.centerline.center.command.CommandOutcome;
+import org.centerline.center.queue.CenterQueueProcessor;
+import org.centerline.center.queue.QueueInput;
+import org.centerline.center.queue.WorkItem;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.CenterEntry;
+import org.centerline.contracts.event.StaffingRoster;
+import org.centerline.contracts.event.StatusChanged;
+import org.centerline.contracts.topic.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+
+/**
+ * The Kafka Streams topology of center-service: the served Centers' topics, re-keyed by Center code
+ * and merged with the staff's commands, into the queue processor whose stores (work items, command
+ * outcomes; changelogged) are the service's whole state; rosters as a global table.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+public class CenterTopology {
+
+    @Bean
+    KStream<String, StatusChanged> centerQueues(StreamsBuilder builder, CenterProperties properties, Clock clock,
+                                                MeterRegistry registry) {
+        Set<String> served = properties.servedCenters();
+        builder.globalTable(Topics.CENTER_STAFFING.name(), Consumed.with(Serdes.String(), new JsonSerde<>(StaffingRoster.class)),
+                Materialized.as(CenterQueueProcessor.ROSTERS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CenterQueueProcessor.ITEMS),
+                Serdes.String(), new JsonSerde<>(WorkItem.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CenterQueueProcessor.OUTCOMES),
+                Serdes.String(), new JsonSerde<>(CommandOutcome.class)));
+
+        JsonSerde<CenterEntry> entrySerde = new JsonSerde<>(CenterEntry.class);
+        List<String> topics = served.stream().sorted().map(Topics::centerTopicName).toList();
+        KStream<String, QueueInput> entries = builder.stream(topics, Consumed.with(Serdes.String(), entrySerde))
+                .filter((entryNumber, entry) -> CenterTopology.isUsable(entry))
+                .selectKey((entryNumber, entry) -> entry.centerCode())
+                .repartition(Repartitioned.with(Serdes.String(), entrySerde).withName("by-center")
+                        .withNumberOfPartitions(Topics.CENTER_COMMANDS.partitions())
+                        .withStreamPartitioner((topic, center, entry, partitions) ->
+                                Optional.of(Set.of(Topics.centerCommandPartition(center)))))
+                .mapValues(QueueInput.Routed::new);
+        KStream<String, QueueInput> commands = builder.stream(Topics.CENTER_COMMANDS.name(),
+                        Consumed.with(Serdes.String(), new JsonSerde<>(CenterCommand.class)))
+                .filter((center, command) -> command != null && command.type() != null && command.entryNumber() != null
+                        && command.centerCode() != null && Centers.find(command.centerCode()).isPresent())
+                .mapValues(QueueInput.Command::new);
+
+        KStream<String, StatusChanged> statuses = entries.merge(commands).process(
+                () -> new CenterQueueProcessor(served, clock, action -> Counter.builder("centerline.center.decisions")
+                        .description("Review decisions, by action").tag("action", action).register(registry).increment()),
+                CenterQueueProcessor.ITEMS, CenterQueueProcessor.OUTCOMES);
+        statuses.to(Topics.STATUS.name(), Produced.with(Serdes.String(), new JsonSerde<>(StatusChanged.class)));
+        return statuses;
+    }
+
+    /** An entry the queue can act on: a known Center, and for a routed entry its filing and decision. */
+    static boolean isUsable(CenterEntry entry) {
+        return entry != null && entry.action() != null && entry.entryNumber() != null && entry.centerCode() != null
+                && Centers.find(entry.centerCode()).isPresent()
+                && (entry.action() == CenterEntry.Action.WITHDRAWN || (entry.entrySummary() != null && entry.decision() != null));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
