@@ -34,13 +34,13 @@ final class CenterServiceTestSupport {
     static void route(EntrySummary summary, String center, RoutingFlag... flags) {
         RoutingDecision decision = new RoutingDecision(1, summary.entryNumber(), summary.filerCode(),
                 summary.importerNumber(), summary.entryType(), center, RoutingBasis.HTS, Map.of(center, summary.lines().size()),
-                "2026.11-1", 1.0 + summary.lines().size() * 0.1, List.of(flags), null, Instant.now(), Instant.now());
+                Map.of(), "2026.11-1", 1.0 + summary.lines().size() * 0.1, List.of(flags), null, Instant.now(), Instant.now());
         publish(Topics.centerTopicName(center), summary.entryNumber(), CenterEntry.routed(summary, decision));
     }
 
     static void withdraw(String entryNumber, String fromCenter, String toCenter) {
         RoutingDecision decision = new RoutingDecision(1, entryNumber, entryNumber.substring(0, 3), "12-3456789AB", "01",
-                toCenter, RoutingBasis.HTS, Map.of(toCenter, 1), "2026.11-1", 1.0, List.of(RoutingFlag.REFILED), fromCenter,
+                toCenter, RoutingBasis.HTS, Map.of(toCenter, 1), Map.of(), "2026.11-1", 1.0, List.of(RoutingFlag.REFILED), fromCenter,
                 Instant.now(), Instant.now());
         publish(Topics.centerTopicName(fromCenter), entryNumber, CenterEntry.withdrawn(entryNumber, fromCenter, decision));
     }

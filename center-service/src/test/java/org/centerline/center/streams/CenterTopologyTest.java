@@ -699,7 +699,7 @@ class CenterTopologyTest {
 
     static RoutingDecision decision(EntrySummary s, String center, double points, Instant routedAt, RoutingFlag... flags) {
         return new RoutingDecision(1, s.entryNumber(), s.filerCode(), s.importerNumber(), s.entryType(), center,
-                RoutingBasis.HTS, Map.of(center, s.lines().size()), "2026.11-1", points, List.of(flags), null,
+                RoutingBasis.HTS, Map.of(center, s.lines().size()), Map.of(), "2026.11-1", points, List.of(flags), null,
                 routedAt, routedAt);
     }
 
@@ -718,7 +718,7 @@ class CenterTopologyTest {
 
     void withdraw(String entryNumber, String from, String to) {
         RoutingDecision d = new RoutingDecision(1, entryNumber, "ABC", "12-3456789AB", "01", to, RoutingBasis.HTS,
-                Map.of(to, 1), "2026.11-1", 1.0, List.of(RoutingFlag.REFILED), from, clock.instant(), clock.instant());
+                Map.of(to, 1), Map.of(), "2026.11-1", 1.0, List.of(RoutingFlag.REFILED), from, clock.instant(), clock.instant());
         input(Topics.centerTopicName(from)).pipeInput(entryNumber, json(CenterEntry.withdrawn(entryNumber, from, d)));
     }
 

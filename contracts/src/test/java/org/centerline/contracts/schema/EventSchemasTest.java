@@ -57,7 +57,7 @@ class EventSchemasTest {
                     new EntryLine(2, "8473301180", "CN", new BigDecimal("980.50"), List.of(), null)));
 
     private static final RoutingDecision DECISION = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01",
-            "ELE", RoutingBasis.HTS, Map.of("ELE", 2), "2026.11-1", 1.6, List.of(RoutingFlag.SECTION_301), null,
+            "ELE", RoutingBasis.HTS, Map.of("ELE", 2), Map.of("8471", 1, "8473", 1), "2026.11-1", 1.6, List.of(RoutingFlag.SECTION_301), null,
             FILED_AT, ROUTED_AT);
 
     private static final StaffingRoster ROSTER = StaffingRoster.of("ELE", List.of(
@@ -142,7 +142,7 @@ class EventSchemasTest {
     @Test
     void routingDecisionByAccountOfARefilingWithEveryFlagPasses() {
         RoutingDecision decision = new RoutingDecision(1, "JRS-7654321-2", "JRS", "123-45-6789", "03", "PHC",
-                RoutingBasis.ACCOUNT, Map.of("BME", 2, "MAC", 1), "2026.11-1", 4.2, Arrays.asList(RoutingFlag.values()),
+                RoutingBasis.ACCOUNT, Map.of("BME", 2, "MAC", 1), Map.of(), "2026.11-1", 4.2, Arrays.asList(RoutingFlag.values()),
                 "BME", FILED_AT, Instant.now());
         assertThat(validate(ROUTING_DECISION, decision)).isEmpty();
     }
@@ -151,7 +151,7 @@ class EventSchemasTest {
     @EnumSource(RoutingBasis.class)
     void everyBasisPasses(RoutingBasis basis) {
         RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "ELE", basis,
-                Map.of("ELE", 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+                Map.of("ELE", 1), Map.of(), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
         assertThat(validate(ROUTING_DECISION, decision)).isEmpty();
     }
 
@@ -159,7 +159,7 @@ class EventSchemasTest {
     void routingDecisionToEveryCenterPasses() {
         for (Center center : Centers.all()) {
             RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", center.code(),
-                    RoutingBasis.HTS, Map.of(center.code(), 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+                    RoutingBasis.HTS, Map.of(center.code(), 1), Map.of(), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
             assertThat(validate(ROUTING_DECISION, decision)).as(center.code()).isEmpty();
         }
     }
@@ -167,7 +167,7 @@ class EventSchemasTest {
     @Test
     void routingDecisionToAnUnknownCenterFails() {
         RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "XYZ",
-                RoutingBasis.HTS, Map.of("ele", 1), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
+                RoutingBasis.HTS, Map.of("ele", 1), Map.of(), "2026.11-1", 1.0, List.of(), null, FILED_AT, ROUTED_AT);
         assertThat(validate(ROUTING_DECISION, decision))
                 .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
                 .containsExactlyInAnyOrder("enum /centerCode", "propertyNames /linesByCenter");
@@ -176,7 +176,7 @@ class EventSchemasTest {
     @Test
     void routingDecisionWithoutInstantsFails() {
         RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "ELE",
-                RoutingBasis.HTS, Map.of("ELE", 1), "2026.11-1", 1.0, List.of(), null, null, null);
+                RoutingBasis.HTS, Map.of("ELE", 1), Map.of(), "2026.11-1", 1.0, List.of(), null, null, null);
         assertThat(validate(ROUTING_DECISION, decision)).extracting(Error::getProperty)
                 .containsExactlyInAnyOrder("filedAt", "routedAt");
     }
@@ -192,7 +192,7 @@ class EventSchemasTest {
     @Test
     void withdrawnCenterEntryPasses() {
         RoutingDecision moved = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "MAC",
-                RoutingBasis.HTS, Map.of("MAC", 2), "2026.11-2", 1.1, List.of(RoutingFlag.REFILED), "ELE",
+                RoutingBasis.HTS, Map.of("MAC", 2), Map.of("8401", 2), "2026.11-2", 1.1, List.of(RoutingFlag.REFILED), "ELE",
                 FILED_AT, ROUTED_AT);
         CenterEntry entry = CenterEntry.withdrawn("ABC-1234567-6", "ELE", moved);
         assertThat(json(entry)).doesNotContain("entrySummary");

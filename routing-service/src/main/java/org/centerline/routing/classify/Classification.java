@@ -10,6 +10,7 @@ public record Classification(
         String centerCode,
         RoutingBasis basis,
         Map<String, Integer> linesByCenter,
+        Map<String, Integer> linesByHeading,
         List<RoutingFlag> flags,
         double workloadPoints) {
 }

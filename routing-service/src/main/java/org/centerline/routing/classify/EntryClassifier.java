@@ -56,12 +56,13 @@ public final class EntryClassifier {
                 linesByCenter.put(centers.get(i).code(), lineCounts[i]);
             }
         }
+        Map<String, Integer> linesByHeading = linesByHeading(summary.lines());
         List<RoutingFlag> flags = flags(summary, refiled);
         double points = workload.points(summary.entryType(), summary.lines().size(), flags);
         if (accountCenter != null) {
-            return new Classification(accountCenter, RoutingBasis.ACCOUNT, linesByCenter, flags, points);
+            return new Classification(accountCenter, RoutingBasis.ACCOUNT, linesByCenter, linesByHeading, flags, points);
         }
-        return new Classification(winner(lineCounts, values), RoutingBasis.HTS, linesByCenter, flags, points);
+        return new Classification(winner(lineCounts, values), RoutingBasis.HTS, linesByCenter, linesByHeading, flags, points);
     }
 
     /** Counts lines per Center; a chapter 98/99 line counts for its companion (preceding, else next) line's Center. */
@@ -89,6 +90,35 @@ public final class EntryClassifier {
         if (pendingCompanions > 0) {
             add(counts, values, centers.indexOf(table.fallback()), pendingCompanions, pendingValue);
         }
+    }
+
+    /**
+     * Lines per 4-digit heading, a chapter 98/99 line counted under its companion line's heading as
+     * in {@link #countLines}, so the decision can be replayed under another table.
+     */
+    private Map<String, Integer> linesByHeading(List<EntryLine> lines) {
+        Map<String, Integer> byHeading = new TreeMap<>();
+        int pending = 0;
+        String last = null;
+        for (EntryLine line : lines) {
+            String heading = line.htsNumber().substring(0, 4);
+            if (table.isCompanion(line.heading())) {
+                if (last != null) {
+                    byHeading.merge(last, 1, Integer::sum);
+                } else {
+                    pending++;
+                }
+                continue;
+            }
+            byHeading.merge(heading, 1 + pending, Integer::sum);
+            pending = 0;
+            last = heading;
+        }
+        if (pending > 0) {
+            // Only companion lines: they keep their own headings (the table's fallback decides).
+            lines.forEach(l -> byHeading.merge(l.htsNumber().substring(0, 4), 1, Integer::sum));
+        }
+        return byHeading;
     }
 
     private static void add(int[] counts, BigDecimal[] values, int index, int lines, BigDecimal value) {

@@ -52,7 +52,7 @@ public final class FilingRouter {
             String account = assignments.centerFor(summary.importerNumber(), now.atZone(ZoneOffset.UTC).toLocalDate());
             Classification c = classifier.classify(summary, account, previous != null);
             RoutingDecision decision = new RoutingDecision(1, summary.entryNumber(), summary.filerCode(),
-                    summary.importerNumber(), summary.entryType(), c.centerCode(), c.basis(), c.linesByCenter(),
+                    summary.importerNumber(), summary.entryType(), c.centerCode(), c.basis(), c.linesByCenter(), c.linesByHeading(),
                     classifier.tableVersion(), c.workloadPoints(), c.flags(),
                     previous != null && !previous.equals(c.centerCode()) ? previous : null, filedAt, now);
             return new RoutingResult.Routed(summary, decision, decision.previousCenterCode());

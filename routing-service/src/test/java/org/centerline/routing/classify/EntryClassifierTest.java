@@ -1,6 +1,7 @@
 package org.centerline.routing.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -372,5 +373,24 @@ class EntryClassifierTest {
         double flagged = byHts(line(1, "8471300100", "1.00", "99038803")).workloadPoints();
         assertThat(two).isGreaterThan(one);
         assertThat(flagged).isGreaterThan(one);
+    }
+
+    @Test
+    void linesByHeadingCountsCompanionLinesUnderTheirCompanionsHeading() {
+        Classification c = classifier.classify(summary(
+                line(1, "9801001000", "10.00"),   // leading companion: counts for the next line's heading
+                line(2, "8471300100", "100.00"),
+                line(3, "9903880300", "1.00"),    // companion of line 2
+                line(4, "8542310000", "50.00"),
+                line(5, "8471500150", "20.00")), null, false);
+        assertThat(c.linesByHeading()).containsExactly(entry("8471", 4), entry("8542", 1));
+        assertThat(c.linesByHeading().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void linesByHeadingOfAnEntryOfOnlyCompanionLinesKeepsTheirOwnHeadings() {
+        Classification c = classifier.classify(summary(line(1, "9801001000", "10.00"), line(2, "9903880300", "1.00")),
+                null, false);
+        assertThat(c.linesByHeading()).containsExactly(entry("9801", 1), entry("9903", 1));
     }
 }
