@@ -9,9 +9,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.localstack.broker.EmbeddedBroker;
+import org.centerline.localstack.services.ServiceCatalog;
 import org.centerline.localstack.services.ServiceSpec;
 import org.centerline.localstack.services.ServiceSupervisor;
 import org.centerline.localstack.simulator.FilingSimulator;
+import org.centerline.localstack.simulator.HttpCenterApi;
+import org.centerline.localstack.simulator.SpecialistsAtWork;
 import org.centerline.localstack.topics.TopicCreator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public final class LocalStack {
     private EmbeddedBroker broker;
     private ServiceSupervisor supervisor;
     private FilingSimulator simulator;
+    private SpecialistsAtWork specialists;
     private boolean stopping;
 
     public LocalStack(Options options) {
@@ -111,11 +115,32 @@ public final class LocalStack {
         log.info("logs in {}, Ctrl-C stops everything", options.dataDir().resolve("logs"));
     }
 
-    /** Runs the simulator on this thread (or just waits, without one) until the JVM is shut down. */
+    /**
+     * Starts the specialists on their own thread (when center-service runs), then runs the filing simulator on this
+     * thread (or just waits, without one) until the JVM is shut down.
+     */
     public void runSimulatorUntilStopped() {
+        SpecialistsAtWork spec = null;
+        if (options.specialists()) {
+            ServiceSpec center = ServiceCatalog.find(options.services(), ServiceCatalog.CENTER_SERVICE).orElseThrow();
+            // with filings, their counts ride on the filing simulator's progress line; alone, they print their own
+            spec = new SpecialistsAtWork(new HttpCenterApi(center.baseUrl()), options.decisionsPerMinute(),
+                    options.seed() ^ 0x5DEECE66DL, options.simulator() ? null : PROGRESS_EVERY);
+            synchronized (lock) {
+                if (stopping) {
+                    return;
+                }
+                specialists = spec;
+            }
+            Thread t = new Thread(spec::run, "specialists-at-work");
+            t.setDaemon(true);
+            t.start();
+        } else if (options.decisionsPerMinute() > 0 && !options.services().isEmpty()) {
+            log.info("specialists off: center-service is not running");
+        }
         if (options.simulator()) {
             FilingSimulator sim = new FilingSimulator(broker.bootstrapServers(), options.rate(), options.seed(),
-                    options.invalidShare(), PROGRESS_EVERY);
+                    options.invalidShare(), PROGRESS_EVERY, spec == null ? null : spec::progress);
             synchronized (lock) {
                 if (stopping) {
                     return;
@@ -124,7 +149,7 @@ public final class LocalStack {
             }
             sim.run();
         } else {
-            log.info("simulator off");
+            log.info("filing simulator off");
         }
         try {
             new CountDownLatch(1).await();
@@ -133,9 +158,10 @@ public final class LocalStack {
         }
     }
 
-    /** Stops the simulator, then the services (SIGTERM, up to 20 s, then SIGKILL), then the broker; idempotent. */
+    /** Stops the simulators, then the services (SIGTERM, up to 20 s, then SIGKILL), then the broker; idempotent. */
     public void stop() {
         FilingSimulator sim;
+        SpecialistsAtWork spec;
         ServiceSupervisor sup;
         EmbeddedBroker b;
         synchronized (lock) {
@@ -144,11 +170,15 @@ public final class LocalStack {
             }
             stopping = true;
             sim = simulator;
+            spec = specialists;
             sup = supervisor;
             b = broker;
         }
         long t0 = System.nanoTime();
         log.info("stopping Centerline");
+        if (spec != null) {
+            spec.stop();
+        }
         if (sim != null) {
             sim.stop();
         }

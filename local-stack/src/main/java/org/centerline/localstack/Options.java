@@ -10,23 +10,32 @@ import org.centerline.localstack.services.ServiceSpec;
  * The command line of the local stack, parsed and checked, so {@link LocalStack} reads settings, not strings.
  */
 public record Options(int kafkaPort, int controllerPort, double rate, List<ServiceSpec> services, Path dataDir,
-                      Path servicesDir, double invalidShare, long seed, boolean help) {
+                      Path servicesDir, double invalidShare, long seed, double decisionsPerMinute, boolean help) {
 
     public static final String USAGE = """
             Usage: start-local-stack.sh [options]
               --kafka-port N        Kafka client port on localhost (default 9092)
               --controller-port N   KRaft controller port (default kafka port + 1)
-              --services LIST       services to run: all (default), none, or e.g. routing-service
-              --rate R              simulated filings per second (default 20; 0 = no simulator)
-              --no-simulator        same as --rate 0
+              --services LIST       services to run: all (default), none, or e.g. routing-service,center-service
+              --rate R              simulated filings per second (default 20; 0 = no filings)
+              --decisions-per-minute N
+                                    simulated specialists' claim-and-decide steps per minute, over the ten
+                                    Centers, when center-service runs (default 60; 0 = no specialists)
+              --no-simulator        no filings and no specialists (--rate 0 --decisions-per-minute 0)
               --invalid-share X     share of invalid simulated filings, 0..1 (default 0.03)
               --seed N              seed of the simulated filings (default: random)
               --data-dir DIR        broker data and logs (default <repo>/.centerline)
               --services-dir DIR    where the services' exec jars are (default local-stack/target/services)
               --help                this text""";
 
+    /** Whether the filing simulator runs. */
     public boolean simulator() {
         return rate > 0;
+    }
+
+    /** Whether the specialists work: a pace above 0 and center-service among the services. */
+    public boolean specialists() {
+        return decisionsPerMinute > 0 && ServiceCatalog.find(services, ServiceCatalog.CENTER_SERVICE).isPresent();
     }
 
     public Path kafkaDataDir() {
@@ -47,6 +56,8 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
         Path servicesDir = workspace.servicesDir();
         double invalidShare = 0.03;
         long seed = System.nanoTime() ^ System.currentTimeMillis();
+        Double decisionsPerMinute = null;
+        boolean noSimulator = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -59,9 +70,12 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
             }
             switch (name) {
                 case "--help", "-h" -> help = true;
-                case "--no-simulator" -> rate = 0;
+                case "--no-simulator" -> {
+                    rate = 0;
+                    noSimulator = true;
+                }
                 case "--kafka-port", "--controller-port", "--rate", "--services", "--data-dir", "--services-dir",
-                        "--invalid-share", "--seed" -> {
+                        "--invalid-share", "--seed", "--decisions-per-minute" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(name + " needs a value");
@@ -77,6 +91,7 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
                         case "--services-dir" -> servicesDir = Path.of(value);
                         case "--invalid-share" -> invalidShare = number(name, value, 0, 1);
                         case "--seed" -> seed = parseLong(name, value);
+                        case "--decisions-per-minute" -> decisionsPerMinute = number(name, value, 0, 100_000);
                         default -> throw new IllegalStateException(name);
                     }
                 }
@@ -87,8 +102,11 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
         if (controller == kafkaPort) {
             throw new IllegalArgumentException("--controller-port must differ from --kafka-port");
         }
+        // --no-simulator stops the specialists too, unless their pace is given explicitly
+        double decisions = decisionsPerMinute != null ? decisionsPerMinute : noSimulator ? 0 : 60;
         return new Options(kafkaPort, controller, rate, ServiceCatalog.select(services),
-                dataDir.toAbsolutePath().normalize(), servicesDir.toAbsolutePath().normalize(), invalidShare, seed, help);
+                dataDir.toAbsolutePath().normalize(), servicesDir.toAbsolutePath().normalize(), invalidShare, seed, decisions,
+                help);
     }
 
     private static int port(String name, String value) {

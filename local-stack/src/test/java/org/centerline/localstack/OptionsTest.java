@@ -22,6 +22,8 @@ class OptionsTest {
         assertThat(o.dataDir()).isEqualTo(Path.of("/repo/.centerline"));
         assertThat(o.kafkaDataDir()).isEqualTo(Path.of("/repo/.centerline/kafka-data"));
         assertThat(o.invalidShare()).isEqualTo(0.03);
+        assertThat(o.decisionsPerMinute()).isEqualTo(60);
+        assertThat(o.specialists()).isTrue();
     }
 
     @Test
@@ -38,14 +40,41 @@ class OptionsTest {
 
     @Test
     void noSimulator() {
-        assertThat(Options.parse(new String[] {"--no-simulator"}, ws).simulator()).isFalse();
-        assertThat(Options.parse(new String[] {"--rate", "0"}, ws).simulator()).isFalse();
+        Options none = Options.parse(new String[] {"--no-simulator"}, ws);
+        assertThat(none.simulator()).isFalse();
+        assertThat(none.specialists()).isFalse();
+        Options noFilings = Options.parse(new String[] {"--rate", "0"}, ws);
+        assertThat(noFilings.simulator()).isFalse();
+        assertThat(noFilings.specialists()).isTrue();
+        Options onlySpecialists = Options.parse(new String[] {"--no-simulator", "--decisions-per-minute=30"}, ws);
+        assertThat(onlySpecialists.simulator()).isFalse();
+        assertThat(onlySpecialists.decisionsPerMinute()).isEqualTo(30);
+        assertThat(onlySpecialists.specialists()).isTrue();
     }
 
     @Test
-    void servicesByName() {
+    void specialistsNeedCenterService() {
+        assertThat(Options.parse(new String[] {"--decisions-per-minute", "0"}, ws).specialists()).isFalse();
+        assertThat(Options.parse(new String[] {"--services", "routing-service"}, ws).specialists()).isFalse();
+        assertThat(Options.parse(new String[] {"--services", "center-service"}, ws).specialists()).isTrue();
+    }
+
+    @Test
+    void servicesByNameInStartOrder() {
         assertThat(Options.parse(new String[] {"--services", "routing-service"}, ws).services())
                 .extracting(s -> s.name()).containsExactly("routing-service");
+        assertThat(Options.parse(new String[] {"--services", "center-service, routing-service"}, ws).services())
+                .extracting(s -> s.name()).containsExactly("routing-service", "center-service");
+    }
+
+    @Test
+    void catalog() {
+        assertThat(ServiceCatalog.all()).extracting(s -> s.name() + " " + s.jar() + " " + s.port())
+                .containsExactly("routing-service routing-service-exec.jar 8081", "center-service center-service-exec.jar 8082");
+        assertThat(ServiceCatalog.find(ServiceCatalog.all(), "center-service").orElseThrow()
+                .args(Path.of("/repo/.centerline/services/center-service")))
+                .containsExactly("--centerline.center.seed-roster=true",
+                        "--spring.kafka.streams.state-dir=/repo/.centerline/services/center-service/kstreams");
     }
 
     @Test
@@ -55,5 +84,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(new String[] {"--kafka-port"}, ws)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse(new String[] {"--kafka-port", "70000"}, ws)).hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> Options.parse(new String[] {"--bogus"}, ws)).hasMessageContaining("unknown option '--bogus'");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--decisions-per-minute", "-1"}, ws))
+                .hasMessageContaining("--decisions-per-minute must be between 0 and 100000");
     }
 }

@@ -10,8 +10,16 @@ import java.util.Locale;
  */
 public final class ServiceCatalog {
 
+    public static final String ROUTING_SERVICE = "routing-service";
+    public static final String CENTER_SERVICE = "center-service";
+
     private static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("routing-service", "routing-service-exec.jar", 8081));
+            new ServiceSpec(ROUTING_SERVICE, "routing-service-exec.jar", 8081),
+            // A Kafka Streams app: its state stores under its working dir (rebuilt from changelogs if deleted).
+            // seed-roster: each Center without a roster gets the one from center-service's shipped data file.
+            new ServiceSpec(CENTER_SERVICE, "center-service-exec.jar", 8082, List.of(
+                    "--centerline.center.seed-roster=true",
+                    "--spring.kafka.streams.state-dir=" + ServiceSpec.WORK_DIR + "/kstreams")));
 
     private ServiceCatalog() {
     }
@@ -21,8 +29,14 @@ public final class ServiceCatalog {
         return ALL;
     }
 
+    /** The service of that name among {@code specs}, if it is there. */
+    public static java.util.Optional<ServiceSpec> find(List<ServiceSpec> specs, String name) {
+        return specs.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
     /**
-     * The services a {@code --services} value names: {@code all}, {@code none}, or a comma-separated list of names.
+     * The services a {@code --services} value names: {@code all}, {@code none}, or a comma-separated list of names;
+     * always in start order, whatever order they were named in.
      *
      * @throws IllegalArgumentException for an unknown name
      */
@@ -47,6 +61,7 @@ public final class ServiceCatalog {
                 chosen.add(spec);
             }
         }
+        chosen.sort(java.util.Comparator.comparingInt(ALL::indexOf));
         return List.copyOf(chosen);
     }
 }

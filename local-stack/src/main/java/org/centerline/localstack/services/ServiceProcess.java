@@ -65,6 +65,7 @@ public final class ServiceProcess {
         cmd.add("--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers);
         cmd.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
         cmd.add("--server.port=" + spec.port());
+        cmd.addAll(spec.args(workDir));
         return cmd;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +31,7 @@ public final class FilingSimulator {
     private final double rate;
     private final FilingGenerator generator;
     private final Duration progressEvery;
+    private final Supplier<String> moreProgress;
     private final AtomicLong filed = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -39,8 +41,10 @@ public final class FilingSimulator {
     /**
      * @param rate         filings per second (&gt; 0)
      * @param invalidShare share of deliberately invalid filings, 0..1
+     * @param moreProgress appended to each progress line after {@code " | "} (the specialists' counts), or null
      */
-    public FilingSimulator(String bootstrapServers, double rate, long seed, double invalidShare, Duration progressEvery) {
+    public FilingSimulator(String bootstrapServers, double rate, long seed, double invalidShare, Duration progressEvery,
+                           Supplier<String> moreProgress) {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("rate must be > 0: " + rate);
         }
@@ -48,6 +52,7 @@ public final class FilingSimulator {
         this.rate = rate;
         this.generator = new FilingGenerator(seed, invalidShare);
         this.progressEvery = progressEvery;
+        this.moreProgress = moreProgress;
     }
 
     /** Files until {@link #stop()} is called; blocks the calling thread. */
@@ -118,9 +123,9 @@ public final class FilingSimulator {
         long routed = watch.routed();
         long rejected = watch.rejected();
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
-        log.info("simulator: filed {} ({}/s, {} meant invalid{}) | routed {} | rejected {} | not yet decided {}",
+        log.info("simulator: filed {} ({}/s, {} meant invalid{}) | routed {} | rejected {} | not yet routed {}{}",
                 f, format(f / seconds), invalid.get(), failed.get() > 0 ? ", " + failed.get() + " failed to send" : "",
-                routed, rejected, Math.max(0, f - routed - rejected));
+                routed, rejected, Math.max(0, f - routed - rejected), moreProgress == null ? "" : " | " + moreProgress.get());
     }
 
     private Map<String, Object> producerConfig() {

@@ -59,6 +59,16 @@ class ServiceSupervisorTest {
     }
 
     @Test
+    void serviceArgumentsFollowTheCommonOnesWithItsWorkDir() {
+        ServiceSpec spec = new ServiceSpec("svc", "svc-exec.jar", 8089, List.of("--a=b", "--dir=" + ServiceSpec.WORK_DIR + "/x"));
+        Path work = dir.resolve("data-args/services/svc");
+        ServiceProcess p = new ServiceProcess(spec, servicesDir.resolve("svc-exec.jar"), dir.resolve("data-args/logs/svc.log"),
+                work, "localhost:1");
+        assertThat(p.command()).endsWith("--spring.kafka.bootstrap-servers=localhost:1", "--server.port=8089", "--a=b",
+                "--dir=" + work.toAbsolutePath() + "/x");
+    }
+
+    @Test
     void childThatDiesBeforeReadyIsExplained() throws Exception {
         ServiceSpec spec = new ServiceSpec("stub", "stub-exec.jar", freePort());
         Path data = dir.resolve("data-dies");
