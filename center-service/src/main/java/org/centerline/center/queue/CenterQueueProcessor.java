@@ -68,6 +68,8 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
         this.items = context.getStateStore(ITEMS);
         this.outcomes = context.getStateStore(OUTCOMES);
         this.rosters = context.getStateStore(ROSTERS);
+        // Streams may init the same processor again (after an aborted transaction): start from the store.
+        openPoints.clear();
         try (KeyValueIterator<String, WorkItem> all = items.all()) {
             all.forEachRemaining(kv -> addLoad(kv.value));
         }
@@ -178,8 +180,7 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
             }
         }
         Instant now = clock.instant();
-        waiting.sort(java.util.Comparator.comparing(WorkItem::hasEnforcementFlag).reversed()
-                .thenComparing(WorkItem::routedAt));
+        waiting.sort(WorkItem.PRIORITY);
         for (WorkItem item : waiting) {
             tryAssign(item, now);
         }

@@ -31,6 +31,11 @@ public record WorkItem(
     /** Days a filer has to answer a CF-28 request for information. */
     public static final int CF28_ANSWER_DAYS = 30;
 
+    /** Queue order: enforcement flags (AD/CVD, Sections 232/301/201) first, then the oldest, then by entry number. */
+    public static final java.util.Comparator<WorkItem> PRIORITY = java.util.Comparator
+            .comparing(WorkItem::hasEnforcementFlag).reversed()
+            .thenComparing(WorkItem::routedAt).thenComparing(WorkItem::entryNumber);
+
     public WorkItem {
         history = List.copyOf(history);
     }

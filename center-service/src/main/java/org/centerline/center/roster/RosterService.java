@@ -1,9 +1,7 @@
 package org.centerline.center.roster;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.centerline.contracts.center.ReferenceTable;
 import org.centerline.contracts.event.Specialist;
 import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,21 +56,15 @@ public class RosterService {
                     .get(10, TimeUnit.SECONDS);
             return roster;
         } catch (Exception e) {
-            throw new IllegalStateException("Could not write the roster of " + roster.centerCode() + " to Kafka", e);
+            throw new KafkaException("Could not write the roster of " + roster.centerCode() + " to Kafka", e);
         }
     }
 
     /** The shipped seed roster ({@code roster-seed.table}), by Center code. */
     public Map<String, List<Specialist>> seed() throws IOException {
         Map<String, List<Specialist>> byCenter = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("roster-seed.table").getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line : reader.lines().toList()) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] c = Arrays.stream(t.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+        try (InputStream in = new ClassPathResource("roster-seed.table").getInputStream()) {
+            for (String[] c : ReferenceTable.parse(in)) {
                 List<Integer> specialties = c[4].isEmpty() ? List.of()
                         : Arrays.stream(c[4].split(",")).map(String::strip).map(Integer::valueOf).toList();
                 byCenter.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Specialist(c[1], c[2],

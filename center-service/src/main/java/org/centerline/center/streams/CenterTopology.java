@@ -1,5 +1,6 @@
 package org.centerline.center.streams;
 
+import org.centerline.contracts.json.JsonSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -77,7 +78,8 @@ public class CenterTopology {
     static boolean isUsable(CenterEntry entry) {
         return entry != null && entry.action() != null && entry.entryNumber() != null && entry.centerCode() != null
                 && Centers.find(entry.centerCode()).isPresent()
-                && (entry.action() == CenterEntry.Action.WITHDRAWN || (entry.entrySummary() != null && entry.decision() != null));
+                && (entry.action() == CenterEntry.Action.WITHDRAWN || (entry.entrySummary() != null && entry.decision() != null
+                        && entry.decision().routedAt() != null));
     }
 
     @Bean

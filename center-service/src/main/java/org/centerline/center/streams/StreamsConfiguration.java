@@ -7,7 +7,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /** Interactive queries over the queue's stores, and readiness from the Kafka Streams state. */
@@ -17,12 +16,6 @@ public class StreamsConfiguration {
     @Bean
     KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
         return new KafkaStreamsInteractiveQueryService(streams);
-    }
-
-    /** A stopped instance leaves its group at once, so its successor takes the Centers over without waiting out a session. */
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-        return factory -> factory.setLeaveGroupOnClose(true);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.KafkaException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -25,6 +26,15 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(BASE + "queues-not-ready"));
         problem.setTitle("Queues not ready");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+    }
+
+    @ExceptionHandler(KafkaException.class)
+    ProblemDetail kafkaUnavailable(KafkaException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The change could not be written to Kafka; nothing changed. Try again.");
+        problem.setType(URI.create(BASE + "kafka-unavailable"));
+        problem.setTitle("Kafka unavailable");
+        return problem;
     }
 
     static ErrorResponseException error(HttpStatus status, String type, String title, String detail) {

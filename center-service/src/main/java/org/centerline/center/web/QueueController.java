@@ -1,6 +1,5 @@
 package org.centerline.center.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.centerline.center.command.CenterCommand;
@@ -59,8 +58,7 @@ public class QueueController {
                 .filter(i -> status == null ? i.isOpen() : i.status() == status)
                 .filter(i -> specialistId == null || specialistId.equals(i.specialistId()))
                 .filter(i -> flag == null || i.flags().contains(flag))
-                .sorted(Comparator.comparing(WorkItem::hasEnforcementFlag).reversed()
-                        .thenComparing(WorkItem::routedAt).thenComparing(WorkItem::entryNumber))
+                .sorted(WorkItem.PRIORITY)
                 .toList();
         List<WorkItemView> items = matching.stream().skip((long) page * size).limit(size).map(WorkItemView::summary).toList();
         return new QueuePage(center, page, size, matching.size(), items);

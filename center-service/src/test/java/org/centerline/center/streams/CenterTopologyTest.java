@@ -1,5 +1,6 @@
 package org.centerline.center.streams;
 
+import org.centerline.contracts.json.JsonSerde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

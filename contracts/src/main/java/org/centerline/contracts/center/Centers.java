@@ -1,12 +1,5 @@
 package org.centerline.contracts.center;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,43 +40,5 @@ public final class Centers {
 
     public static Center get(String code) {
         return find(code).orElseThrow(() -> new IllegalArgumentException("Unknown Center code: " + code));
-    }
-
-    /** Rows of a reference table on the classpath (cells separated by {@code |}). */
-    public static List<String[]> rows(String resource) {
-        return ReferenceTable.rows(resource);
-    }
-
-    /** Reader for the reference tables: cells separated by {@code |}, {@code #} starts a comment line. */
-    static final class ReferenceTable {
-        private ReferenceTable() {
-        }
-
-        static List<String[]> rows(String resource) {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : lines(resource)) {
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    String[] cells = trimmed.split("\\|", -1);
-                    for (int i = 0; i < cells.length; i++) {
-                        cells[i] = cells[i].strip();
-                    }
-                    rows.add(cells);
-                }
-            }
-            return rows;
-        }
-
-        static List<String> lines(String resource) {
-            try (InputStream in = Centers.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing reference data " + resource);
-                }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                return reader.lines().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -60,7 +60,7 @@ public final class HtsCenterTable {
 
     /** The table shipped with this version of Centerline. */
     public static HtsCenterTable standard() {
-        return parse(Centers.rows(RESOURCE));
+        return parse(ReferenceTable.rows(RESOURCE));
     }
 
     /** Reads a table in the shipped file format (rows of {@code kind | range | Center}). */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.center.ReferenceTable;
 import org.centerline.contracts.event.RoutingFlag;
 
 /**
@@ -31,7 +31,7 @@ public final class Chapter99Provisions {
     public static Chapter99Provisions standard() {
         String version = null;
         List<Provision> provisions = new ArrayList<>();
-        for (String[] row : Centers.rows(RESOURCE)) {
+        for (String[] row : ReferenceTable.rows(RESOURCE)) {
             switch (row[0]) {
                 case "version" -> version = row[1];
                 case "prefix" -> provisions.add(new Provision(row[1], RoutingFlag.valueOf(row[2])));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A filing that was not accepted, on {@code entry-summaries.rejected}: every reason found, and the
- * filing as received (cut at {@link #MAX_PAYLOAD_CHARS}) so the filer can see what was wrong.
+ * filing as received (its first {@link #MAX_PAYLOAD_BYTES} bytes, as UTF-8 text) so the filer can see what was wrong.
  */
 public record Rejection(
         int schemaVersion,
@@ -15,7 +15,7 @@ public record Rejection(
         Instant rejectedAt,
         String payload) {
 
-    public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     public Rejection {
         reasons = List.copyOf(reasons);

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.center.ReferenceTable;
 import org.centerline.contracts.event.RoutingFlag;
 
 /**
@@ -35,7 +35,7 @@ public final class WorkloadModel {
 
     /** The model shipped with this version of Centerline. */
     public static WorkloadModel standard() {
-        return parse(Centers.rows(RESOURCE));
+        return parse(ReferenceTable.rows(RESOURCE));
     }
 
     public static WorkloadModel parse(List<String[]> rows) {

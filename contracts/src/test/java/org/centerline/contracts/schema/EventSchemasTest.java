@@ -104,7 +104,7 @@ class EventSchemasTest {
 
     @Test
     void rejectionPayloadIsCutAtTheRecordsLimit() {
-        String atLimit = "x".repeat(Rejection.MAX_PAYLOAD_CHARS);
+        String atLimit = "x".repeat(Rejection.MAX_PAYLOAD_BYTES);
         Rejection cut = new Rejection(1, "ABC-1234568-4", "ABC", List.of(new RejectionReason("", "TOO_LARGE", "too large")),
                 ROUTED_AT, atLimit);
         Rejection notCut = new Rejection(1, "ABC-1234568-4", "ABC", List.of(new RejectionReason("", "TOO_LARGE", "too large")),

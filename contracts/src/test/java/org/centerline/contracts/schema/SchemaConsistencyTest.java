@@ -130,7 +130,7 @@ class SchemaConsistencyTest {
     @Test
     void theRejectionPayloadLimitIsTheRecords() {
         assertThat(ContractSchemas.tree(ContractSchemas.REJECTION).at("/properties/payload/maxLength").asInt())
-                .isEqualTo(Rejection.MAX_PAYLOAD_CHARS);
+                .isEqualTo(Rejection.MAX_PAYLOAD_BYTES);
     }
 
     @Test

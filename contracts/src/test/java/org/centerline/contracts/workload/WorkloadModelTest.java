@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.center.ReferenceTable;
 import org.centerline.contracts.event.RoutingFlag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class WorkloadModelTest {
         Map<String, Double> base = new HashMap<>();
         Map<RoutingFlag, Double> flags = new HashMap<>();
         double perLine = Double.NaN;
-        for (String[] row : Centers.rows("/org/centerline/contracts/workload-model.table")) {
+        for (String[] row : ReferenceTable.rows("/org/centerline/contracts/workload-model.table")) {
             switch (row[0]) {
                 case "base" -> base.put(row[1], Double.parseDouble(row[2]));
                 case "perLine" -> perLine = Double.parseDouble(row[2]);

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.ImporterAssignment;
 import org.centerline.contracts.json.CenterlineJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current account-based Center of each assigned importer, as the compacted
@@ -15,6 +19,8 @@ import org.centerline.contracts.json.CenterlineJson;
  * table, rebuilt from the topic at start and followed while running.
  */
 public final class ImporterAssignments {
+
+    private static final Logger log = LoggerFactory.getLogger(ImporterAssignments.class);
 
     private final Map<String, ImporterAssignment> byImporter = new ConcurrentHashMap<>();
 
@@ -26,9 +32,17 @@ public final class ImporterAssignments {
         String importer = new String(record.key(), StandardCharsets.UTF_8);
         if (record.value() == null) {
             byImporter.remove(importer);
-        } else {
-            byImporter.put(importer, CenterlineJson.mapper().readValue(record.value(), ImporterAssignment.class));
+            return;
         }
+        ImporterAssignment read = CenterlineJson.mapper().readValue(record.value(), ImporterAssignment.class);
+        // Another writer may have put any code here: only a known Center may steer routing.
+        Optional<String> center = Centers.find(read.centerCode()).map(Center::code);
+        if (center.isEmpty()) {
+            log.warn("Ignoring the assignment of importer {} to unknown Center '{}'", importer, read.centerCode());
+            byImporter.remove(importer);
+            return;
+        }
+        byImporter.put(importer, new ImporterAssignment(importer, center.get(), read.effectiveFrom()));
     }
 
     public Optional<ImporterAssignment> find(String importerNumber) {

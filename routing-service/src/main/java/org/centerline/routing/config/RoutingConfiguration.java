@@ -2,15 +2,13 @@ package org.centerline.routing.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.center.ReferenceTable;
 import org.centerline.contracts.entry.Chapter99Provisions;
 import org.centerline.contracts.workload.WorkloadModel;
 import org.centerline.routing.assignment.ImporterAssignments;
@@ -49,14 +47,7 @@ public class RoutingConfiguration {
             return HtsCenterTable.standard();
         }
         try (InputStream in = properties.htsTable().getInputStream()) {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    rows.add(java.util.Arrays.stream(t.split("\\|", -1)).map(String::strip).toArray(String[]::new));
-                }
-            }
-            return HtsCenterTable.parse(rows);
+            return HtsCenterTable.parse(ReferenceTable.parse(in));
         }
     }
 
@@ -129,6 +120,8 @@ public class RoutingConfiguration {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, properties.maxHttpBodyBytes() + 64 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.CLIENT_ID_CONFIG, "routing-service-http",
+                // Fail an HTTP filing within the send timeout, not after the client's default minute.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.sendTimeout().toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         return new KafkaTemplate<>(factory);

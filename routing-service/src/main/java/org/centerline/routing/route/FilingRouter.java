@@ -55,7 +55,7 @@ public final class FilingRouter {
                     summary.importerNumber(), summary.entryType(), c.centerCode(), c.basis(), c.linesByCenter(), c.linesByHeading(),
                     classifier.tableVersion(), c.workloadPoints(), c.flags(),
                     previous != null && !previous.equals(c.centerCode()) ? previous : null, filedAt, now);
-            return new RoutingResult.Routed(summary, decision, decision.previousCenterCode());
+            return new RoutingResult.Routed(summary, decision);
         } catch (RuntimeException e) {
             // A defect of ours must not lose the filing: it goes to the rejected topic, where it can be found and re-filed.
             log.error("Routing failed for entry {}", summary.entryNumber(), e);
@@ -71,13 +71,11 @@ public final class FilingRouter {
         return new RoutingResult.Rejected(entryNumber != null ? entryNumber : key, rejection);
     }
 
-    /** The filing as received, as text, cut at 64 KiB characters. */
+    /** The filing as received, as text, cut at 64 KiB (a character cut in two becomes U+FFFD). */
     static String payloadText(byte[] payload) {
         if (payload == null) {
             return "";
         }
-        int length = Math.min(payload.length, Rejection.MAX_PAYLOAD_CHARS * 4);
-        String text = new String(payload, 0, length, StandardCharsets.UTF_8);
-        return text.length() > Rejection.MAX_PAYLOAD_CHARS ? text.substring(0, Rejection.MAX_PAYLOAD_CHARS) : text;
+        return new String(payload, 0, Math.min(payload.length, Rejection.MAX_PAYLOAD_BYTES), StandardCharsets.UTF_8);
     }
 }

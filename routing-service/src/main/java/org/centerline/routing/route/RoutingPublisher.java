@@ -33,9 +33,10 @@ public final class RoutingPublisher {
             byte[] key = bytes(routed.decision().entryNumber());
             template.send(new ProducerRecord<>(centerTopics.get(routed.decision().centerCode()), key,
                     json.writeValueAsBytes(CenterEntry.routed(routed.summary(), routed.decision()))));
-            if (routed.withdrawFrom() != null) {
-                template.send(new ProducerRecord<>(centerTopics.get(routed.withdrawFrom()), key, json.writeValueAsBytes(
-                        CenterEntry.withdrawn(routed.decision().entryNumber(), routed.withdrawFrom(), routed.decision()))));
+            String withdrawFrom = routed.decision().previousCenterCode();
+            if (withdrawFrom != null) {
+                template.send(new ProducerRecord<>(centerTopics.get(withdrawFrom), key, json.writeValueAsBytes(
+                        CenterEntry.withdrawn(routed.decision().entryNumber(), withdrawFrom, routed.decision()))));
             }
             template.send(new ProducerRecord<>(Topics.ROUTED.name(), key, json.writeValueAsBytes(routed.decision())));
         } else if (result instanceof RoutingResult.Rejected rejected) {

@@ -28,6 +28,8 @@ public final class FilingValidator {
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
     private static final int MAX_LINES = 999;
+    /** A hostile filing can have a fault per array element; the rejection lists this many and says there are more. */
+    static final int MAX_REASONS = 100;
     /** No line of a real entry comes near this; the bound keeps arithmetic on values cheap. */
     private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
 
@@ -332,7 +334,12 @@ public final class FilingValidator {
         }
 
         private void reject(String field, ReasonCode code, String message) {
-            reasons.add(new RejectionReason(field, code.name(), message));
+            if (reasons.size() < MAX_REASONS) {
+                reasons.add(new RejectionReason(field, code.name(), message));
+            } else if (reasons.size() == MAX_REASONS) {
+                reasons.add(new RejectionReason("", ReasonCode.TOO_MANY_REASONS.name(), "More than " + MAX_REASONS
+                        + " faults; the first " + MAX_REASONS + " are listed. Fix them and file again."));
+            }
         }
     }
 

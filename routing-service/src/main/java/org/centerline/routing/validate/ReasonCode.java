@@ -33,6 +33,8 @@ public enum ReasonCode {
     ENTERED_VALUE_PRECISION,
     CHAPTER99_FORMAT,
     ADCVD_CASE_FORMAT,
+    /** More faults than a rejection lists (the first 100 are listed). */
+    TOO_MANY_REASONS,
     /** The filing could not be routed because of a defect in Centerline itself; it is kept, not lost. */
     ROUTING_FAILED
 }

@@ -1,6 +1,7 @@
 package org.centerline.routing.web;
 
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +26,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({KafkaException.class, TimeoutException.class})
+    @ExceptionHandler({KafkaException.class, TimeoutException.class, ExecutionException.class})
     ProblemDetail kafkaUnavailable(Exception e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
                 "The request could not be written to Kafka in time; nothing was filed. Try again.");

@@ -111,7 +111,7 @@ class FilingRouterTest {
         assertThat(d.previousCenterCode()).isNull();
         assertThat(d.filedAt()).isEqualTo(FILED_AT);
         assertThat(d.routedAt()).isEqualTo(NOW);
-        assertThat(routed.withdrawFrom()).isNull();
+        assertThat(routed.decision().previousCenterCode()).isNull();
         assertThat(routed.summary().entryNumber()).isEqualTo(ENTRY);
         assertThat(routed.summary().lines()).hasSize(1);
     }
@@ -138,7 +138,7 @@ class FilingRouterTest {
         RoutingResult.Routed routed = routed(route(ENTRY, FILING, entry -> ENTRY.equals(entry) ? "MAC" : null));
 
         assertThat(routed.decision().centerCode()).isEqualTo("ELE");
-        assertThat(routed.withdrawFrom()).isEqualTo("MAC");
+        assertThat(routed.decision().previousCenterCode()).isEqualTo("MAC");
         assertThat(routed.decision().previousCenterCode()).isEqualTo("MAC");
         assertThat(routed.decision().flags()).containsExactlyInAnyOrder(RoutingFlag.SECTION_301, RoutingFlag.REFILED);
         assertThat(routed.decision().workloadPoints())
@@ -152,7 +152,7 @@ class FilingRouterTest {
         RoutingResult.Routed routed = routed(route(ENTRY, FILING, entry -> "ELE"));
 
         assertThat(routed.decision().centerCode()).isEqualTo("ELE");
-        assertThat(routed.withdrawFrom()).isNull();
+        assertThat(routed.decision().previousCenterCode()).isNull();
         assertThat(routed.decision().previousCenterCode()).isNull();
         assertThat(routed.decision().flags()).contains(RoutingFlag.REFILED);
     }
@@ -210,7 +210,7 @@ class FilingRouterTest {
         assign(IMPORTER, "PHC", "2026-11-01");
         RoutingResult.Routed routed = routed(route(ENTRY, FILING, entry -> "ELE"));
         assertThat(routed.decision().centerCode()).isEqualTo("PHC");
-        assertThat(routed.withdrawFrom()).isEqualTo("ELE");
+        assertThat(routed.decision().previousCenterCode()).isEqualTo("ELE");
         assertThat(routed.decision().flags()).contains(RoutingFlag.REFILED);
     }
 
@@ -283,20 +283,23 @@ class FilingRouterTest {
         // Not JSON, well under the 1 MiB filing limit, far over the 64 KiB kept in a rejection.
         String payload = "x".repeat(200_000);
         Rejection r = rejected(route("k", payload, NEVER_ROUTED)).rejection();
-        assertThat(r.payload()).hasSize(Rejection.MAX_PAYLOAD_CHARS).isEqualTo(payload.substring(0, Rejection.MAX_PAYLOAD_CHARS));
+        assertThat(r.payload()).hasSize(Rejection.MAX_PAYLOAD_BYTES).isEqualTo(payload.substring(0, Rejection.MAX_PAYLOAD_BYTES));
 
-        String exactly = "y".repeat(Rejection.MAX_PAYLOAD_CHARS);
+        String exactly = "y".repeat(Rejection.MAX_PAYLOAD_BYTES);
         assertThat(rejected(route("k", exactly, NEVER_ROUTED)).rejection().payload()).isEqualTo(exactly);
     }
 
     @Test
-    void rejectedPayloadIsCutInCharactersNotBytes() {
-        // 'é' is two bytes in UTF-8, '€' three, '𝄞' four (two chars): the cut counts characters.
+    void rejectedPayloadIsCutAt64KiBOfUtf8() {
+        // 'é' is two bytes in UTF-8, '€' three, '𝄞' four: the cut counts bytes, as CONTRACT.md says (64 KiB).
         for (String unit : new String[] {"é", "€", "𝄞"}) {
             String payload = unit.repeat(100_000);
             Rejection r = rejected(route("k", payload, NEVER_ROUTED)).rejection();
-            assertThat(r.payload()).hasSize(Rejection.MAX_PAYLOAD_CHARS);
-            assertThat(payload).startsWith(r.payload());
+            String whole = r.payload().replace("\uFFFD", "");
+            assertThat(whole.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(Rejection.MAX_PAYLOAD_BYTES)
+                    .isGreaterThan(Rejection.MAX_PAYLOAD_BYTES - 4);
+            assertThat(payload).startsWith(whole);
         }
     }
 
@@ -308,7 +311,7 @@ class FilingRouterTest {
         assertThat(rejected.key()).isEqualTo(ENTRY);
         assertThat(rejected.rejection().reasons()).extracting(RejectionReason::code)
                 .containsExactly(ReasonCode.PAYLOAD_TOO_LARGE.name());
-        assertThat(rejected.rejection().payload()).hasSize(Rejection.MAX_PAYLOAD_CHARS);
+        assertThat(rejected.rejection().payload()).hasSize(Rejection.MAX_PAYLOAD_BYTES);
         assertThat(payload).startsWith(rejected.rejection().payload());
     }
 
@@ -340,5 +343,13 @@ class FilingRouterTest {
         assertThat(rejected.key()).isEqualTo(ENTRY);
         assertThat(rejected.rejection().reasons()).extracting(RejectionReason::code)
                 .containsExactly(ReasonCode.SCHEMA_VERSION_UNSUPPORTED.name());
+    }
+
+    @Test
+    void anAssignmentToAnUnknownCenterIsIgnoredAndALowerCaseCodeIsNormalised() {
+        assignments.apply(assignmentRecord("22-2222222AB", "{\"importerNumber\":\"22-2222222AB\",\"centerCode\":\"XYZ\"}"));
+        assignments.apply(assignmentRecord("33-3333333AB", "{\"importerNumber\":\"33-3333333AB\",\"centerCode\":\"phc\"}"));
+        assertThat(assignments.find("22-2222222AB")).isEmpty();
+        assertThat(assignments.centerFor("33-3333333AB", java.time.LocalDate.of(2026, 11, 20))).isEqualTo("PHC");
     }
 }

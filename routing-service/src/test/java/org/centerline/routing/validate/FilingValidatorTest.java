@@ -788,4 +788,15 @@ class FilingValidatorTest {
         assertOnlyReason(result, "schemaVersion", ReasonCode.SCHEMA_VERSION_UNSUPPORTED);
         assertThat(reasons(result).get(0).message().length()).isLessThan(300);
     }
+
+    @Test
+    void aFilingWithThousandsOfFaultsListsTheFirstHundredAndSaysThereAreMore() {
+        String bad = "\"1\",".repeat(5_000) + "\"2\"";
+        byte[] payload = CONTRACT_EXAMPLE.replace("\"chapter99Numbers\": [\"99038803\"]", "\"chapter99Numbers\": [" + bad + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        List<RejectionReason> reasons = reasons(validator.validate(ENTRY, payload));
+        assertThat(reasons).hasSize(FilingValidator.MAX_REASONS + 1);
+        assertThat(reasons.get(reasons.size() - 1).code()).isEqualTo(ReasonCode.TOO_MANY_REASONS.name());
+        assertThat(reasons.get(0).code()).isEqualTo(ReasonCode.CHAPTER99_FORMAT.name());
+    }
 }

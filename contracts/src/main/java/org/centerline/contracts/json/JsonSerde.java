@@ -1,11 +1,10 @@
-package org.centerline.center.streams;
+package org.centerline.contracts.json;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.centerline.contracts.json.CenterlineJson;
 
-/** A Kafka serde for any contract record, in the contract's JSON. */
+/** A Kafka serde for any contract record, in the contract's JSON: the one serde every service uses. */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
