@@ -70,7 +70,8 @@ class OptionsTest {
     @Test
     void catalog() {
         assertThat(ServiceCatalog.all()).extracting(s -> s.name() + " " + s.jar() + " " + s.port())
-                .containsExactly("routing-service routing-service-exec.jar 8081", "center-service center-service-exec.jar 8082");
+                .containsExactly("routing-service routing-service-exec.jar 8081", "center-service center-service-exec.jar 8082",
+                        "workload-service workload-service-exec.jar 8083");
         assertThat(ServiceCatalog.find(ServiceCatalog.all(), "center-service").orElseThrow()
                 .args(Path.of("/repo/.centerline/services/center-service")))
                 .containsExactly("--centerline.center.seed-roster=true",

@@ -12,6 +12,7 @@ public final class ServiceCatalog {
 
     public static final String ROUTING_SERVICE = "routing-service";
     public static final String CENTER_SERVICE = "center-service";
+    public static final String WORKLOAD_SERVICE = "workload-service";
 
     private static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec(ROUTING_SERVICE, "routing-service-exec.jar", 8081),
@@ -19,7 +20,15 @@ public final class ServiceCatalog {
             // seed-roster: each Center without a roster gets the one from center-service's shipped data file.
             new ServiceSpec(CENTER_SERVICE, "center-service-exec.jar", 8082, List.of(
                     "--centerline.center.seed-roster=true",
-                    "--spring.kafka.streams.state-dir=" + ServiceSpec.WORK_DIR + "/kstreams")));
+                    "--spring.kafka.streams.state-dir=" + ServiceSpec.WORK_DIR + "/kstreams")),
+            // The simulator files about 12 times the national daily volume at its default rate onto rosters of
+            // five: a one-hour demand window and simulation-scale standards keep utilization readable.
+            new ServiceSpec(WORKLOAD_SERVICE, "workload-service-exec.jar", 8083, List.of(
+                    "--spring.kafka.streams.state-dir=" + ServiceSpec.WORK_DIR + "/kstreams",
+                    "--centerline.workload.demand-window=1h",
+                    "--centerline.workload.productivity.IMPORT_SPECIALIST=50000",
+                    "--centerline.workload.productivity.ENTRY_SPECIALIST=30000",
+                    "--centerline.workload.metrics-every=5s")));
 
     private ServiceCatalog() {
     }

@@ -1,0 +1,17 @@
+package org.centerline.workload;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** workload-service: each Center's workload, the staffing model, rebalance recommendations and what-if. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class WorkloadApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WorkloadApplication.class, args);
+    }
+}

@@ -1,0 +1,47 @@
+package org.centerline.workload;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.centerline.contracts.event.SpecialistRole;
+import org.centerline.workload.staffing.StaffingStandards;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of workload-service ({@code centerline.workload.*}): the staffing standards are settings,
+ * not code, so a Center director's numbers can change without a release.
+ *
+ * @param demandWindow the trailing window over which demand (points per day) is measured
+ * @param productivity workload points one specialist of each role handles in a day
+ * @param targetUtilization the utilization hires aim at
+ * @param band the allowed spread of utilization between Centers before transfers are recommended
+ * @param minimumSpecialists no transfer takes a Center below this many import specialists
+ * @param metricsEvery how often the gauges are recomputed
+ */
+@ConfigurationProperties("centerline.workload")
+public record WorkloadProperties(
+        @DefaultValue("30d") Duration demandWindow,
+        Map<SpecialistRole, Double> productivity,
+        @DefaultValue("0.85") double targetUtilization,
+        @DefaultValue("0.15") double band,
+        @DefaultValue("2") int minimumSpecialists,
+        @DefaultValue("10s") Duration metricsEvery) {
+
+    public StaffingStandards standards() {
+        Map<SpecialistRole, Double> standards = new EnumMap<>(SpecialistRole.class);
+        standards.put(SpecialistRole.IMPORT_SPECIALIST, 40.0);
+        standards.put(SpecialistRole.ENTRY_SPECIALIST, 25.0);
+        standards.put(SpecialistRole.DRAWBACK_SPECIALIST, 0.0);
+        if (productivity != null) {
+            standards.putAll(productivity);
+        }
+        return new StaffingStandards(standards, targetUtilization, band, minimumSpecialists,
+                SpecialistRole.IMPORT_SPECIALIST);
+    }
+
+    /** The demand window in days (fractional for windows under a day, as the local stack uses). */
+    public double demandWindowDays() {
+        return demandWindow.toMinutes() / (24.0 * 60);
+    }
+}

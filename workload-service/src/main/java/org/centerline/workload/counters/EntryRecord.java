@@ -1,0 +1,36 @@
+package org.centerline.workload.counters;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.centerline.contracts.event.EntryStatus;
+import org.centerline.contracts.event.RoutingBasis;
+import org.centerline.contracts.event.RoutingFlag;
+
+/**
+ * What workload-service remembers of one entry number: its current Center and routing facts (so a
+ * re-filing is counted once, and moves with the entry), and where its review stands.
+ */
+public record EntryRecord(
+        String entryNumber,
+        String centerCode,
+        String entryType,
+        RoutingBasis basis,
+        List<RoutingFlag> flags,
+        double workloadPoints,
+        Map<String, Integer> linesByHeading,
+        Instant filedAt,
+        Instant routedAt,
+        EntryStatus status,
+        boolean open) {
+
+    public EntryRecord {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+        linesByHeading = linesByHeading == null ? Map.of() : Map.copyOf(linesByHeading);
+    }
+
+    /** Whether the entry has been routed (a status event can arrive before its routing decision). */
+    public boolean routed() {
+        return routedAt != null;
+    }
+}

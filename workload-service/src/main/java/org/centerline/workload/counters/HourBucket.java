@@ -1,0 +1,24 @@
+package org.centerline.workload.counters;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What one Center received in one hour: filings, their workload points, lines by HTS chapter, entry types, flags. */
+public final class HourBucket {
+    public int filed;
+    public double points;
+    public Map<Integer, Integer> chapterLines = new TreeMap<>();
+    public Map<String, Integer> entryTypes = new TreeMap<>();
+    public Map<String, Integer> flags = new TreeMap<>();
+
+    void add(CenterDelta d, int sign) {
+        filed += sign;
+        points += sign * d.points();
+        d.linesByHeading().forEach((heading, lines) ->
+                chapterLines.merge(Integer.parseInt(heading) / 100, sign * lines, Integer::sum));
+        if (d.entryType() != null) {
+            entryTypes.merge(d.entryType(), sign, Integer::sum);
+        }
+        d.flags().forEach(f -> flags.merge(f.name(), sign, Integer::sum));
+    }
+}

@@ -1,0 +1,128 @@
+package org.centerline.workload.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.SpecialistRole;
+import org.centerline.contracts.event.StaffingRoster;
+import org.centerline.contracts.workload.WorkloadModel;
+import org.centerline.workload.WorkloadProperties;
+import org.centerline.workload.counters.CenterWorkload;
+import org.centerline.workload.counters.HourBucket;
+import org.centerline.workload.staffing.CenterLoad;
+import org.centerline.workload.staffing.CenterStaffing;
+import org.centerline.workload.staffing.Rebalancer;
+import org.centerline.workload.staffing.Recommendations;
+import org.centerline.workload.staffing.StaffingModel;
+import org.centerline.workload.web.CenterReport;
+import org.centerline.workload.web.WorkloadReport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the stores into what people read: each Center's counters, demand against capacity under the
+ * staffing model, and the rebalance recommendations.
+ */
+@Component
+public class WorkloadReports {
+
+    private static final String WORKLOAD_MODEL_VERSION = WorkloadModel.standard().version();
+
+    private final WorkloadStores stores;
+    private final WorkloadProperties properties;
+    private final StaffingModel model;
+    private final Clock clock;
+
+    public WorkloadReports(WorkloadStores stores, WorkloadProperties properties, Clock clock) {
+        this.stores = stores;
+        this.properties = properties;
+        this.model = new StaffingModel(properties.standards());
+        this.clock = clock;
+    }
+
+    public StaffingModel model() {
+        return model;
+    }
+
+    public WorkloadReport report() {
+        Instant now = clock.instant();
+        List<CenterReport> centers = new ArrayList<>();
+        for (Center center : Centers.all()) {
+            centers.add(report(center, now));
+        }
+        return new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers);
+    }
+
+    public Recommendations recommendations() {
+        Instant now = clock.instant();
+        List<CenterLoad> loads = new ArrayList<>();
+        for (Center center : Centers.all()) {
+            CenterWorkload w = stores.workload(center.code()).orElseGet(() -> new CenterWorkload(center.code()));
+            loads.add(new CenterLoad(center.code(), demand(w, now), specialists(center.code())));
+        }
+        return new Rebalancer(model).recommend(loads);
+    }
+
+    /** Specialists on the Center's roster, by role. */
+    public Map<SpecialistRole, Integer> specialists(String centerCode) {
+        Map<SpecialistRole, Integer> counts = new EnumMap<>(SpecialistRole.class);
+        for (SpecialistRole role : SpecialistRole.values()) {
+            counts.put(role, 0);
+        }
+        stores.roster(centerCode).map(StaffingRoster::countsByRole).ifPresent(counts::putAll);
+        return counts;
+    }
+
+    private CenterReport report(Center center, Instant now) {
+        CenterWorkload w = stores.workload(center.code()).orElseGet(() -> new CenterWorkload(center.code()));
+        HourBucket today = w.since(now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+        HourBucket week = w.since(now.minus(Duration.ofDays(7)));
+        HourBucket month = w.since(now.minus(Duration.ofDays(30)));
+        long oldest = stores.oldestOpenRoutedAt(center.code()).map(at -> Math.max(0, (now.toEpochMilli() - at) / 1000))
+                .orElse(0L);
+        Map<SpecialistRole, Integer> specialists = specialists(center.code());
+        CenterStaffing staffing = model.evaluate(new CenterLoad(center.code(), demand(w, now), specialists));
+        Map<String, Integer> byRole = new TreeMap<>();
+        specialists.forEach((role, n) -> byRole.put(role.name(), n));
+        return new CenterReport(center.code(), center.name(), center.office(), today.filed, week.filed, month.filed,
+                w.open, w.openPoints, oldest, w.decided,
+                w.decisions == 0 ? null : round(w.decisionMillis / (double) w.decisions / 3_600_000.0),
+                topChapters(month), shares(month.entryTypes, month.filed), shares(month.flags, month.filed),
+                round(staffing.demandPointsPerDay()), byRole, round(staffing.capacityPointsPerDay()),
+                staffing.utilization() == null ? null : round(staffing.utilization()), staffing.requiredSpecialists());
+    }
+
+    /** Points per day over the trailing demand window. */
+    public double demand(CenterWorkload w, Instant now) {
+        return w.since(now.minus(properties.demandWindow())).points / properties.demandWindowDays();
+    }
+
+    private static List<CenterReport.ChapterLines> topChapters(HourBucket month) {
+        return month.chapterLines.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).map(e -> new CenterReport.ChapterLines(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, Double> shares(Map<String, Integer> counts, int total) {
+        Map<String, Double> shares = new TreeMap<>();
+        if (total > 0) {
+            counts.forEach((k, v) -> {
+                if (v > 0) {
+                    shares.put(k, round(v / (double) total));
+                }
+            });
+        }
+        return shares;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

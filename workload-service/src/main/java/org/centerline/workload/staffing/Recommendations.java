@@ -1,0 +1,23 @@
+package org.centerline.workload.staffing;
+
+import java.util.List;
+
+/**
+ * The rebalance answer for the API and the view: transfers, hires, and every Center before and after them.
+ *
+ * <p>{@code before} is every Center before any change, {@code after} after all transfers and hires;
+ * both are ordered by Center code.
+ */
+public record Recommendations(
+        List<Transfer> transfers,
+        List<Hire> hires,
+        List<CenterStaffing> before,
+        List<CenterStaffing> after) {
+
+    public Recommendations {
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
+        hires = hires == null ? List.of() : List.copyOf(hires);
+        before = before == null ? List.of() : List.copyOf(before);
+        after = after == null ? List.of() : List.copyOf(after);
+    }
+}

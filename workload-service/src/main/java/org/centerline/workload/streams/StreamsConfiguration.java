@@ -1,0 +1,37 @@
+package org.centerline.workload.streams;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+/** Interactive queries over the workload stores, and readiness from the Kafka Streams state. */
+@Configuration(proxyBeanMethods = false)
+public class StreamsConfiguration {
+
+    @Bean
+    KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
+        return new KafkaStreamsInteractiveQueryService(streams);
+    }
+
+    /** Ready once the topology has run (stores restored); a later rebalance keeps it ready. */
+    @Bean
+    HealthIndicator kafkaStreams(StreamsBuilderFactoryBean streams) {
+        AtomicBoolean hasRun = new AtomicBoolean();
+        streams.setStateListener((newState, oldState) -> {
+            if (newState == KafkaStreams.State.RUNNING) {
+                hasRun.set(true);
+            }
+        });
+        return () -> {
+            KafkaStreams kafkaStreams = streams.getKafkaStreams();
+            KafkaStreams.State state = kafkaStreams == null ? null : kafkaStreams.state();
+            boolean up = state == KafkaStreams.State.RUNNING || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
+            return (up ? Health.up() : Health.outOfService()).withDetail("state", String.valueOf(state)).build();
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package org.centerline.workload.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.event.SpecialistRole;
+import org.centerline.workload.WorkloadProperties;
+import org.centerline.workload.report.WorkloadReports;
+import org.centerline.workload.report.WorkloadStores;
+import org.centerline.workload.staffing.Recommendations;
+import org.centerline.workload.whatif.TableChange;
+import org.centerline.workload.whatif.WhatIf;
+import org.centerline.workload.whatif.WhatIfResult;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The numbers behind the rebalance view: workload, staffing recommendations, what-if re-alignment. */
+@RestController
+@RequestMapping("/api")
+public class WorkloadController {
+
+    private static final String PROBLEMS = "https://centerline.dev/problems/";
+
+    private final WorkloadReports reports;
+    private final WorkloadStores stores;
+    private final WorkloadProperties properties;
+    private final WhatIf whatIf;
+    private final Clock clock;
+
+    public WorkloadController(WorkloadReports reports, WorkloadStores stores, WorkloadProperties properties, Clock clock) {
+        this.reports = reports;
+        this.stores = stores;
+        this.properties = properties;
+        this.whatIf = new WhatIf(HtsCenterTable.standard(), reports.model());
+        this.clock = clock;
+    }
+
+    @GetMapping("/workload")
+    public WorkloadReport workload() {
+        return reports.report();
+    }
+
+    @GetMapping("/staffing/recommendations")
+    public Recommendations recommendations() {
+        return reports.recommendations();
+    }
+
+    @PostMapping("/what-if")
+    public WhatIfResult whatIf(@RequestBody TableChange change) {
+        if (change == null || change.moves() == null || change.moves().isEmpty()) {
+            throw new IllegalArgumentException("Give at least one move: {\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
+        }
+        Map<String, Map<SpecialistRole, Integer>> specialists = new HashMap<>();
+        for (Center center : Centers.all()) {
+            specialists.put(center.code(), reports.specialists(center.code()));
+        }
+        Instant since = clock.instant().minus(properties.demandWindow());
+        return whatIf.evaluate(change, stores.entries(), since, properties.demandWindowDays(), specialists);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create(PROBLEMS + "invalid-what-if"));
+        problem.setTitle("Invalid what-if");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidStateStoreException.class)
+    ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The workload stores are loading or moving between instances; try again in a few seconds.");
+        problem.setType(URI.create(PROBLEMS + "stores-not-ready"));
+        problem.setTitle("Workload not ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+    }
+}
