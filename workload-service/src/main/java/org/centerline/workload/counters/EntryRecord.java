@@ -22,11 +22,29 @@ public record EntryRecord(
         Instant filedAt,
         Instant routedAt,
         EntryStatus status,
-        boolean open) {
+        boolean open,
+        PendingStatus pending) {
+
+    /**
+     * A status read before the routing decision it belongs to (they come on different topics): applied
+     * when a decision for the same Center, routed no later than the status, arrives.
+     */
+    public record PendingStatus(String centerCode, EntryStatus status, Instant at) {
+    }
 
     public EntryRecord {
         flags = flags == null ? List.of() : List.copyOf(flags);
         linesByHeading = linesByHeading == null ? Map.of() : Map.copyOf(linesByHeading);
+    }
+
+    /** An entry known so far only from a status that came before its routing decision. */
+    static EntryRecord pendingOnly(String entryNumber, PendingStatus pending) {
+        return new EntryRecord(entryNumber, pending.centerCode(), null, null, null, 0, null, null, null, null, false, pending);
+    }
+
+    EntryRecord withPending(PendingStatus pending) {
+        return new EntryRecord(entryNumber, centerCode, entryType, basis, flags, workloadPoints, linesByHeading, filedAt,
+                routedAt, status, open, pending);
     }
 
     /** Whether the entry has been routed (a status event can arrive before its routing decision). */

@@ -44,12 +44,14 @@ public final class EntryTracker implements Processor<String, WorkloadInput, Stri
 
     private void onRouted(RoutingDecision d) {
         EntryRecord before = entries.get(d.entryNumber());
-        // A status that arrived before this decision (same Center) stands; a closing one means already decided.
-        EntryStatus status = before != null && !before.routed() && before.centerCode().equals(d.centerCode())
-                ? before.status() : EntryStatus.QUEUED;
+        EntryRecord.PendingStatus pending = before == null ? null : before.pending();
+        // A status of this Center that was read first, and is not older than this routing, stands.
+        boolean applies = pending != null && pending.centerCode().equals(d.centerCode())
+                && !pending.at().isBefore(d.routedAt());
+        EntryStatus status = applies ? pending.status() : EntryStatus.QUEUED;
         boolean open = !CLOSING.contains(status);
         EntryRecord after = new EntryRecord(d.entryNumber(), d.centerCode(), d.entryType(), d.basis(), d.flags(),
-                d.workloadPoints(), d.linesByHeading(), d.filedAt(), d.routedAt(), status, open);
+                d.workloadPoints(), d.linesByHeading(), d.filedAt(), d.routedAt(), status, open, null);
         if (before != null && before.routed()) {
             // A re-filing: take the earlier version out of its Center's counts (filing and backlog).
             emit(new CenterDelta(before.centerCode(), before.entryNumber(), -1, before.open() ? -1 : 0,
@@ -58,25 +60,24 @@ public final class EntryTracker implements Processor<String, WorkloadInput, Stri
         }
         emit(new CenterDelta(after.centerCode(), after.entryNumber(), 1, open ? 1 : 0, after.workloadPoints(),
                 after.filedAt(), after.routedAt(), after.entryType(), after.flags(), after.linesByHeading(),
-                open ? null : status, open ? null : 0L));
+                open ? null : status, open ? null : Math.max(0, Duration.between(d.routedAt(), pending.at()).toMillis())));
         entries.put(d.entryNumber(), after);
     }
 
     private void onStatus(StatusChanged s) {
         EntryRecord entry = entries.get(s.entryNumber());
-        if (entry == null || !entry.routed()) {
-            // Status before its routing decision (different topics): remember it; routing opens the entry.
-            entries.put(s.entryNumber(), new EntryRecord(s.entryNumber(), s.centerCode(), null, null, null, 0, null,
-                    null, null, s.status(), !CLOSING.contains(s.status())));
+        if (entry == null || !entry.routed() || !entry.centerCode().equals(s.centerCode())) {
+            // Not (yet) this Center's entry: a status read before its routing decision, or a late one from a
+            // Center the entry has left. Keep the latest; a decision for that Center will apply it.
+            EntryRecord.PendingStatus pending = new EntryRecord.PendingStatus(s.centerCode(), s.status(), s.at());
+            entries.put(s.entryNumber(), entry == null ? EntryRecord.pendingOnly(s.entryNumber(), pending)
+                    : entry.withPending(pending));
             return;
-        }
-        if (!entry.centerCode().equals(s.centerCode())) {
-            return; // e.g. WITHDRAWN from the Center a re-filing moved it away from
         }
         boolean closes = entry.open() && CLOSING.contains(s.status());
         EntryRecord after = new EntryRecord(entry.entryNumber(), entry.centerCode(), entry.entryType(), entry.basis(),
                 entry.flags(), entry.workloadPoints(), entry.linesByHeading(), entry.filedAt(), entry.routedAt(), s.status(),
-                entry.open() && !closes);
+                entry.open() && !closes, null);
         entries.put(s.entryNumber(), after);
         if (closes) {
             emit(new CenterDelta(entry.centerCode(), entry.entryNumber(), 0, -1, entry.workloadPoints(), entry.filedAt(),

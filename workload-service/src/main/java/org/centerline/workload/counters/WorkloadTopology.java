@@ -64,8 +64,9 @@ public class WorkloadTopology {
         return deltas;
     }
 
+    /** A Center code exactly as the contract writes it (upper case): store keys and comparisons rely on it. */
     private static boolean known(String centerCode) {
-        return centerCode != null && Centers.find(centerCode).isPresent();
+        return centerCode != null && Centers.find(centerCode).filter(c -> c.code().equals(centerCode)).isPresent();
     }
 
     @Bean
