@@ -2,7 +2,9 @@ package org.centerline.workload.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.workload.view.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +59,7 @@ class WorkloadServiceIT {
     }
 
     @Test
-    void countsDemandCapacityRecommendationsAndWhatIfFollowTheEvents() {
+    void countsDemandCapacityRecommendationsAndWhatIfFollowTheEvents() throws Exception {
         RestClient http = RestClient.create("http://localhost:" + port);
         await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri("/actuator/health/readiness")
                 .exchange((req, res) -> res.getStatusCode().is2xxSuccessful()));
@@ -113,6 +116,22 @@ class WorkloadServiceIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get().uri("/actuator/prometheus")
                 .retrieve().body(String.class)).contains("centerline_workload_utilization{application=\"workload-service\",center=\"ELE\"}"));
+
+        rebalanceViewShowsTheseNumbers();
+    }
+
+    /** The rebalance view, served by this service from these events, in headless Chromium (skipped without it). */
+    private void rebalanceViewShowsTheseNumbers() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Skipped the browser part: no Chromium at " + HeadlessChromium.binary());
+        try (HeadlessChromium chromium = HeadlessChromium.launch(1366, 900);
+             HeadlessChromium.Tab tab = chromium.open("http://localhost:" + port + "/")) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", Duration.ofSeconds(30));
+            String page = tab.text("document.body.innerText");
+            assertThat(page).contains("PHC", "AGR", "AUT", "AFT", "BME", "PNG", "ELE", "CPM", "IMM", "MAC");
+            assertThat(page).contains("from AGR to ELE");
+            tab.screenshot(Path.of("target", "rebalance-view-live.png"), false);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
     }
 
     private static Map<?, ?> changeOf(Map<?, ?> whatIf, String center) {

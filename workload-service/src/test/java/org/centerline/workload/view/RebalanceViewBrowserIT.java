@@ -1,0 +1,249 @@
+package org.centerline.workload.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rebalance view ({@code src/main/resources/static/}) in headless Debian Chromium, against canned
+ * API answers ({@link CannedWorkloadApi}) so that it needs neither Kafka nor the service. Skipped, not
+ * failed, when {@code /usr/bin/chromium} is missing ({@code .ci/run} installs it).
+ *
+ * <p>Screenshots land in {@code target/}: {@code rebalance-view.png} (the 1366 x 900 laptop viewport),
+ * {@code rebalance-view-full.png}, {@code rebalance-view-what-if.png} and {@code rebalance-view-error.png}.
+ */
+class RebalanceViewBrowserIT {
+
+    private static final int WIDTH = 1366;
+    private static final int HEIGHT = 900;
+    private static final Duration LOAD = Duration.ofSeconds(10);
+    /** The module's static files; the second path is for a run from the repository root (an IDE). */
+    private static final Path STATIC = Files.isDirectory(Path.of("src", "main", "resources", "static"))
+            ? Path.of("src", "main", "resources", "static")
+            : Path.of("workload-service", "src", "main", "resources", "static");
+    private static final Path TARGET = Path.of("target");
+
+    private static CannedWorkloadApi api;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (HeadlessChromium.available()) {
+            api = CannedWorkloadApi.start(STATIC);
+            chromium = HeadlessChromium.launch(WIDTH, HEIGHT);
+        }
+    }
+
+    /** Per test rather than in {@code @BeforeAll}, so that surefire reports each test as skipped, with the reason. */
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(chromium != null, "Skipped: no Chromium at " + HeadlessChromium.binary()
+                + " (install the Debian package: apt-get install -y chromium; .ci/run does)");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void showsAllTenCentersAndTheRecommendationsWithoutConsoleErrors() throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+
+            List<String> rows = strings(tab.evaluate(
+                    "Array.from(document.querySelectorAll('#centers-body tr th .code'), e => e.textContent)"));
+            assertThat(rows).containsExactlyInAnyOrderElementsOf(CannedWorkloadApi.CENTER_CODES);
+            String visible = tab.text("document.body.innerText");
+            assertThat(visible).contains(CannedWorkloadApi.CENTER_CODES);
+            // Most loaded first: ELE (136 %) heads the table, AGR (44 %) ends it.
+            assertThat(rows.get(0)).isEqualTo("ELE");
+            assertThat(rows.get(9)).isEqualTo("AGR");
+
+            // Utilization in words, not only colour; the oldest item's age for people.
+            String ele = tab.text("document.querySelector('#centers-body tr[data-center=ELE]').innerText");
+            assertThat(ele).contains("Electronics", "136 %", "Over", "97 %", "121 open", "oldest 9 h 47 min", "85");
+            String agr = tab.text("document.querySelector('#centers-body tr[data-center=AGR]').innerText");
+            assertThat(agr).contains("44 %", "Under", "oldest 52 min");
+
+            List<String> recommendations = strings(tab.evaluate(
+                    "Array.from(document.querySelectorAll('#recommendations li.rec'), e => e.innerText)"));
+            assertThat(recommendations).hasSizeGreaterThanOrEqualTo(1);
+            assertThat(String.join("\n", recommendations))
+                    .contains("Move 2 import specialists from AGR to ELE", "ELE runs at 136% of capacity")
+                    .contains("Hire 1 import specialist for ELE", "Total demand 1715 points/day");
+
+            assertThat(tab.evaluate("document.getElementById('error').hidden").asBoolean()).isTrue();
+            assertThat(tab.text("document.getElementById('updated-at').textContent")).matches("\\d\\d:\\d\\d:\\d\\d");
+
+            Path png = tab.screenshot(TARGET.resolve("rebalance-view.png"), false);
+            tab.screenshot(TARGET.resolve("rebalance-view-full.png"), true);
+            assertPng(png);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void isLabelledAndStructuredForAssistiveTechnology() {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            assertThat(tab.text("document.documentElement.lang")).isEqualTo("en");
+            assertThat(tab.text("document.title")).contains("Workload rebalance");
+            assertThat(tab.evaluate("document.querySelectorAll('header, main, footer').length").asInt()).isEqualTo(3);
+            assertThat(tab.evaluate("document.querySelectorAll('[aria-live=polite]').length").asInt()).isGreaterThanOrEqualTo(1);
+            // Every form control has a label (its accessible name comes from a <label>).
+            assertThat(strings(tab.evaluate("Array.from(document.querySelectorAll('input, select, textarea'))"
+                    + ".filter(e => e.labels.length === 0).map(e => e.id || e.name)"))).as("unlabelled controls").isEmpty();
+            // Every button says what it does.
+            assertThat(strings(tab.evaluate("Array.from(document.querySelectorAll('button'))"
+                    + ".filter(b => !b.hidden && b.innerText.trim() === '' && !b.getAttribute('aria-label')).map(b => b.outerHTML)")))
+                    .as("buttons without a name").isEmpty();
+            assertThat(tab.evaluate("document.querySelectorAll('#centers thead th[scope]').length").asInt()).isEqualTo(10);
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body th[scope=row]').length").asInt()).isEqualTo(10);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void refreshesEveryFiveSecondsAndTheNumbersMove() {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            String firstFiled = tab.text("document.querySelector('#centers-body tr[data-center=ELE] td.num').textContent");
+            int refreshes = tab.evaluate("Number(document.body.dataset.refreshes)").asInt();
+
+            tab.waitUntil("Number(document.body.dataset.refreshes) > " + refreshes, Duration.ofSeconds(9));
+
+            String nextFiled = tab.text("document.querySelector('#centers-body tr[data-center=ELE] td.num').textContent");
+            assertThat(Integer.parseInt(nextFiled)).isGreaterThan(Integer.parseInt(firstFiled));
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void whatIfShowsEveryCenterBeforeAndAfter() throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            tab.evaluate("""
+                    (() => {
+                      const code = document.querySelector('#moves .move-code');
+                      code.value = '85';
+                      code.dispatchEvent(new Event('input', { bubbles: true }));
+                      const center = document.querySelector('#moves .move-center');
+                      center.value = 'MAC';
+                      center.dispatchEvent(new Event('change', { bubbles: true }));
+                      document.getElementById('run-whatif').click();
+                      return true;
+                    })()""");
+            tab.waitUntil("document.querySelectorAll('#whatif-table tbody tr').length === 10", LOAD);
+
+            assertThat(api.lastWhatIfBody()).isEqualTo("{\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
+            String ele = tab.text("document.querySelector('#whatif-table tr[data-center=ELE]').innerText");
+            assertThat(ele).contains("300", "96.0", "136 %", "44 %");
+            String mac = tab.text("document.querySelector('#whatif-table tr[data-center=MAC]').innerText");
+            assertThat(mac).contains("172", "376", "86 %", "188 %", "Over");
+            assertThat(tab.evaluate("document.querySelectorAll('#whatif-table tr.changed').length").asInt()).isEqualTo(2);
+            assertThat(tab.text("document.getElementById('whatif-status').textContent"))
+                    .contains("1,310 of 9,186 entry summaries would move", "2 Centers change");
+            tab.screenshot(TARGET.resolve("rebalance-view-what-if.png"), true);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void worksWithTheKeyboardAlone() {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok' && document.querySelector('#moves .move-center').options.length === 11", LOAD);
+            String focused = "(() => { const e = document.activeElement; return e.id || e.className || e.tagName; })()";
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 12 && !order.contains("move-1-code"); i++) {
+                tab.press("Tab");
+                order.add(tab.text(focused));
+            }
+            // Skip link, the live-update switch, the order, the scrollable Centers table, then the what-if form.
+            assertThat(order).containsSubsequence("skip-link", "pause", "order", "table-scroll", "move-1-code");
+
+            tab.type("85");
+            tab.press("Tab");
+            assertThat(tab.text(focused)).isEqualTo("move-1-center");
+            for (int i = 0; i < 12 && !tab.text("document.activeElement.value").equals("MAC"); i++) {
+                tab.press("ArrowDown");
+            }
+            assertThat(tab.text("document.activeElement.value")).isEqualTo("MAC");
+            tab.press("Tab", true);
+            tab.press("Enter");
+            tab.waitUntil("document.querySelectorAll('#whatif-table tbody tr').length === 10", LOAD);
+            assertThat(api.lastWhatIfBody()).isEqualTo("{\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
+
+            // Pause and resume the live updates from the keyboard.
+            tab.evaluate("document.getElementById('pause').focus()");
+            tab.press(" ");
+            assertThat(tab.text("document.getElementById('pause').getAttribute('aria-pressed')")).isEqualTo("true");
+            assertThat(tab.text("document.getElementById('refresh-mode').textContent")).isEqualTo("Paused");
+            tab.press("Enter");
+            assertThat(tab.text("document.getElementById('pause').getAttribute('aria-pressed')")).isEqualTo("false");
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void whatIfReportsTheServicesProblemDetail() {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            tab.evaluate("""
+                    (() => {
+                      document.querySelector('#moves .move-code').value = '9903';
+                      document.querySelector('#moves .move-center').value = 'ELE';
+                      document.getElementById('run-whatif').click();
+                      return true;
+                    })()""");
+            tab.waitUntil("document.getElementById('whatif-status').textContent.includes('failed')", LOAD);
+            assertThat(tab.text("document.getElementById('whatif-status').textContent"))
+                    .contains("The what-if failed: Bad Request: Chapter 98 and 99 lines have no Center of their own");
+            // The page handles it: no script error. (The browser itself logs the 400 as a failed load.)
+            assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
+        }
+    }
+
+    @Test
+    void saysSoWhenTheServiceFails() throws Exception {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/broken/"))) {
+            tab.waitUntil("document.body.dataset.refresh === 'error'", LOAD);
+            assertThat(tab.evaluate("document.getElementById('error').hidden").asBoolean()).isFalse();
+            assertThat(tab.text("document.getElementById('error-text').textContent"))
+                    .contains("Could not refresh the workload and the recommendations",
+                            "Service Unavailable: The workload stores are rebalancing", "No figures yet");
+            assertThat(tab.text("document.getElementById('refresh-mode').textContent")).isEqualTo("Retrying");
+            assertThat(tab.text("document.getElementById('announcer').textContent")).contains("Update failed");
+            tab.screenshot(TARGET.resolve("rebalance-view-error.png"), false);
+            assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static void assertPng(Path png) throws Exception {
+        assertThat(png).exists();
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes.length).isGreaterThan(10_000);
+        assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+}
