@@ -208,7 +208,8 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
         items.put(key(after.centerCode(), after.entryNumber()), after);
         HistoryEntry last = after.history().get(after.history().size() - 1);
         context.forward(new Record<>(after.entryNumber(), new StatusChanged(1, after.entryNumber(), after.centerCode(),
-                after.status(), after.specialistId(), last.reason(), last.at()), last.at().toEpochMilli()));
+                after.entrySummary().filerCode(), after.entrySummary().importerNumber(), after.status(),
+                after.specialistId(), last.reason(), last.at()), last.at().toEpochMilli()));
     }
 
     private void addLoad(WorkItem item) {

@@ -127,8 +127,8 @@ class CenterTopologyTest {
         List<KeyValue<String, StatusChanged>> events = status.readKeyValuesToList();
         assertThat(events).extracting(kv -> kv.key).containsOnly(s.entryNumber());
         assertThat(events).extracting(kv -> kv.value).containsExactly(
-                new StatusChanged(1, s.entryNumber(), "ELE", EntryStatus.QUEUED, null, "Routed to ELE", START),
-                new StatusChanged(1, s.entryNumber(), "ELE", EntryStatus.ASSIGNED, "ele-z-85",
+                new StatusChanged(1, s.entryNumber(), "ELE", s.filerCode(), s.importerNumber(), EntryStatus.QUEUED, null, "Routed to ELE", START),
+                new StatusChanged(1, s.entryNumber(), "ELE", s.filerCode(), s.importerNumber(), EntryStatus.ASSIGNED, "ele-z-85",
                         "Assigned: chapter 85 specialist with the least open work", START));
 
         WorkItem item = item("ELE", s.entryNumber());
@@ -393,7 +393,7 @@ class CenterTopologyTest {
         withdraw("XYZ-9999999-9", "ELE", "PHC"); // never seen: nothing
 
         assertThat(status.readValuesToList()).singleElement().isEqualTo(new StatusChanged(1, open.entryNumber(), "ELE",
-                EntryStatus.WITHDRAWN, "ele-1", "Re-filed and routed to PHC", START));
+                open.filerCode(), open.importerNumber(), EntryStatus.WITHDRAWN, "ele-1", "Re-filed and routed to PHC", START));
         WorkItem withdrawn = item("ELE", open.entryNumber());
         assertThat(withdrawn.status()).isEqualTo(EntryStatus.WITHDRAWN);
         assertThat(withdrawn.isOpen()).isFalse();

@@ -23,7 +23,7 @@ class CenterlineJsonTest {
 
     @Test
     void writesIsoDatesAndInstantsEnumNamesAndLeavesNullsOut() {
-        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", EntryStatus.CF28_ISSUED, null, null,
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", EntryStatus.CF28_ISSUED, null, null,
                 Instant.parse("2026-11-20T14:03:11Z"));
         JsonNode json = CenterlineJson.mapper().readTree(CenterlineJson.mapper().writeValueAsString(changed));
 

@@ -243,20 +243,20 @@ class EventSchemasTest {
     @ParameterizedTest
     @EnumSource(EntryStatus.class)
     void everyStatusPasses(EntryStatus status) {
-        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", status, "ele-0042", "because", ROUTED_AT);
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", status, "ele-0042", "because", ROUTED_AT);
         assertThat(validate(STATUS_CHANGED, changed)).isEmpty();
     }
 
     @Test
     void statusWithoutSpecialistOrReasonPasses() {
-        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null, ROUTED_AT);
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", EntryStatus.QUEUED, null, null, ROUTED_AT);
         assertThat(json(changed)).doesNotContain("specialistId").doesNotContain("reason");
         assertThat(validate(STATUS_CHANGED, changed)).isEmpty();
     }
 
     @Test
     void statusWithoutStatusFails() {
-        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", null, null, null, ROUTED_AT);
+        StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", null, null, null, ROUTED_AT);
         assertThat(validate(STATUS_CHANGED, changed)).singleElement()
                 .satisfies(e -> assertThat(e.getProperty()).isEqualTo("status"));
     }
@@ -448,7 +448,7 @@ class EventSchemasTest {
 
     @Test
     void schemaVersionOfEventsIsOne() {
-        StatusChanged zero = new StatusChanged(0, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null, ROUTED_AT);
+        StatusChanged zero = new StatusChanged(0, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", EntryStatus.QUEUED, null, null, ROUTED_AT);
         assertThat(validate(STATUS_CHANGED, zero)).singleElement()
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("const"));
     }
@@ -461,7 +461,7 @@ class EventSchemasTest {
                         "effectiveFrom", "2026-11-01T00:00:00Z"),
                 Arguments.of(ROUTING_DECISION, tree(DECISION), "filedAt", "2026-11-20"),
                 Arguments.of(ROUTING_DECISION, tree(DECISION), "routedAt", "1763647391"),
-                Arguments.of(STATUS_CHANGED, tree(new StatusChanged(1, "ABC-1234567-6", "ELE", EntryStatus.QUEUED, null, null,
+                Arguments.of(STATUS_CHANGED, tree(new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", EntryStatus.QUEUED, null, null,
                         ROUTED_AT)), "at", "2026-11-20 14:03:11"),
                 Arguments.of(REJECTION, tree(new Rejection(1, null, null, List.of(new RejectionReason("", "X", "m")), ROUTED_AT,
                         "")), "rejectedAt", "yesterday"),

@@ -3,7 +3,7 @@ package org.centerline.routing.config;
 import java.util.List;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.assignment.ImporterAssignments;
-import org.centerline.routing.kafka.TopicTail;
+import org.centerline.contracts.topic.TopicTail;
 import org.centerline.routing.ledger.RoutingLedger;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

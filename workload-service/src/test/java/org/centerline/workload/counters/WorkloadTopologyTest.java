@@ -586,7 +586,7 @@ class WorkloadTopologyTest {
     }
 
     private void status(String entry, String center, EntryStatus status, Instant at) {
-        statuses.pipeInput(entry, new StatusChanged(1, entry, center, status, "SPEC-1", null, at), at);
+        statuses.pipeInput(entry, new StatusChanged(1, entry, center, entry.substring(0, 3), "12-3456789AB", status, "SPEC-1", null, at), at);
     }
 
     private static long hour(Instant at) {

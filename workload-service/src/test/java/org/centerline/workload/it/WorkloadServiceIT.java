@@ -164,7 +164,7 @@ class WorkloadServiceIT {
     }
 
     private static void status(String entry, String center, EntryStatus status, Instant at) {
-        send(Topics.STATUS.name(), entry, new StatusChanged(1, entry, center, status, null, null, at));
+        send(Topics.STATUS.name(), entry, new StatusChanged(1, entry, center, entry.substring(0, 3), "12-3456789AB", status, null, null, at));
     }
 
     private static void send(String topic, String key, Object value) {

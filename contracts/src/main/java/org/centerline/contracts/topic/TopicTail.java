@@ -1,4 +1,4 @@
-package org.centerline.routing.kafka;
+package org.centerline.contracts.topic;
 
 import java.time.Duration;
 import java.util.ArrayList;
