@@ -49,8 +49,9 @@ class ExactlyOnceUnderMixedLoadIT extends RoutingIntegrationTest {
         List<String> topics = new ArrayList<>(List.of(Topics.ROUTED.name(), Topics.REJECTED.name()));
         Centers.all().forEach(c -> topics.add(Topics.centerTopicName(c.code())));
         try (KafkaConsumer<String, String> reader = committedReader(topics.toArray(String[]::new))) {
-            List<ConsumerRecord<String, String>> records = readUntil(reader, Duration.ofSeconds(180),
-                    all -> outcomes(all, ours) >= FILINGS);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>(readUntil(reader, Duration.ofSeconds(180),
+                    all -> outcomes(all, ours) >= FILINGS));
+            readToEnd(reader, records);
             List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> ours.contains(r.key())).toList();
             long routed = mine.stream().filter(r -> r.topic().equals(Topics.ROUTED.name())).count();
             long rejected = mine.stream().filter(r -> r.topic().equals(Topics.REJECTED.name())).count();

@@ -86,6 +86,19 @@ abstract class RoutingIntegrationTest {
         return all;
     }
 
+    /**
+     * Reads on until the consumer has everything committed on its partitions up to now: a predicate over
+     * one topic being true says nothing about how far the other topics have been read.
+     */
+    static void readToEnd(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> into) {
+        var ends = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline
+                && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            consumer.poll(Duration.ofMillis(200)).forEach(into::add);
+        }
+    }
+
     static Map<String, Object> json(String text) {
         return org.centerline.contracts.json.CenterlineJson.mapper().readValue(text, Map.class);
     }
