@@ -25,8 +25,9 @@ public final class Topics {
     public static final Topic IMPORTER_ASSIGNMENTS = new Topic("importer-assignments", "importer number",
             "ImporterAssignment", 3, COMPACTED);
     public static final Topic CENTER_STAFFING = new Topic("center-staffing", "Center code", "StaffingRoster", 1, COMPACTED);
+    /** One partition, kept forever: the CSMS-style numbers are derived from the order of this log. */
     public static final Topic CENTER_ANNOUNCEMENTS = new Topic("center-announcements", "announcement id",
-            "Announcement", 1, Map.of());
+            "Announcement", 1, Map.of("retention.ms", "-1"));
     public static final Topic NOTIFICATION_SUBSCRIPTIONS = new Topic("notification-subscriptions", "subscription id",
             "Subscription", 1, COMPACTED);
     public static final Topic NOTIFICATIONS_DEAD_LETTER = new Topic("notifications.dead-letter", "delivery id",
@@ -50,6 +51,16 @@ public final class Topics {
         return index % CENTER_COMMANDS.partitions();
     }
 
+    /** Webhook deliveries to make, keyed by subscription id (notification-service; retried on its retry topics). */
+    public static final Topic NOTIFICATIONS = new Topic("notifications", "subscription id", "Delivery", 6, Map.of());
+
+    /** The delivery retry topics, one per back-off step ({@code notifications-retry-0} ... {@code -3}). */
+    public static final int NOTIFICATION_RETRY_TOPICS = 4;
+
+    /** The state of every delivery (pending, retrying, delivered, dead), latest per delivery id. */
+    public static final Topic NOTIFICATIONS_DELIVERY_STATUS = new Topic("notifications.delivery-status", "delivery id",
+            "DeliveryStatus", 3, COMPACTED);
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -58,6 +69,12 @@ public final class Topics {
     static {
         List<Topic> all = new ArrayList<>(List.of(FILED, REJECTED, ROUTED, STATUS, IMPORTER_ASSIGNMENTS, CENTER_STAFFING,
                 CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER, CENTER_COMMANDS));
+        all.add(NOTIFICATIONS);
+        all.add(NOTIFICATIONS_DELIVERY_STATUS);
+        for (int i = 0; i < NOTIFICATION_RETRY_TOPICS; i++) {
+            all.add(new Topic(NOTIFICATIONS.name() + "-retry-" + i, "subscription id", "Delivery", NOTIFICATIONS.partitions(),
+                    Map.of()));
+        }
         Centers.all().forEach(c -> all.add(center(c.code())));
         ALL = Collections.unmodifiableList(all);
     }

@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topic;
@@ -35,6 +37,29 @@ class AsyncApiTest {
     /** Topics whose messages are not yet records: their payload is a permissive placeholder. */
     private static final Set<String> NOT_YET_DEFINED = Set.of("center-announcements", "notification-subscriptions",
             "notifications.dead-letter");
+    /** Topics internal to one service, by the service: only it writes and reads them. */
+    private static final Map<String, String> INTERNAL = internalTopics();
+
+    private static Map<String, String> internalTopics() {
+        Map<String, String> internal = new HashMap<>();
+        internal.put(Topics.CENTER_COMMANDS.name(), "center-service");
+        for (String topic : notificationServiceTopics()) {
+            internal.put(topic, "notification-service");
+        }
+        return Map.copyOf(internal);
+    }
+
+    /** The delivery topics of notification-service: {@code notifications}, its retry topics and the delivery states. */
+    private static List<String> notificationServiceTopics() {
+        List<String> topics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name()));
+        topics.addAll(retryTopics());
+        return topics;
+    }
+
+    private static List<String> retryTopics() {
+        return IntStream.range(0, Topics.NOTIFICATION_RETRY_TOPICS).mapToObj(i -> Topics.NOTIFICATIONS.name() + "-retry-" + i)
+                .toList();
+    }
 
     private static JsonNode doc;
 
@@ -63,8 +88,9 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(20)
-                .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries")
+        assertThat(addresses).hasSize(26)
+                .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries", "notifications",
+                        "notifications.delivery-status", "notifications-retry-0", "notifications-retry-3")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");
     }
 
@@ -82,9 +108,25 @@ class AsyncApiTest {
         List<String> cleanup = new ArrayList<>();
         kafka.at("/topicConfiguration/cleanup.policy").forEach(p -> cleanup.add(p.asString()));
         assertThat(cleanup.contains("compact")).as("compacted").isEqualTo(topic.compacted());
-        String maxBytes = topic.configs().get("max.message.bytes");
-        JsonNode documented = kafka.at("/topicConfiguration/max.message.bytes");
-        assertThat(documented.isMissingNode() ? null : documented.asString()).isEqualTo(maxBytes);
+        // Every config the topic is created with is documented, and no other (cleanup.policy is a list in the binding).
+        Map<String, String> documented = new TreeMap<>();
+        kafka.path("topicConfiguration").forEachEntry((name, value) -> {
+            List<String> values = new ArrayList<>();
+            if (value.isArray()) {
+                value.forEach(v -> values.add(v.asString()));
+            } else {
+                values.add(value.asString());
+            }
+            documented.put(name, String.join(",", values));
+        });
+        assertThat(documented).isEqualTo(new TreeMap<>(topic.configs()));
+    }
+
+    @Test
+    void theAnnouncementsChannelSaysTheyAreKeptForever() {
+        JsonNode channel = channel(Topics.CENTER_ANNOUNCEMENTS.name());
+        assertThat(channel.at("/bindings/kafka/topicConfiguration/retention.ms").asLong()).isEqualTo(-1L);
+        assertThat(channel.path("description").asString()).contains("kept forever");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +145,7 @@ class AsyncApiTest {
     }
 
     @Test
-    void brokerSystemsSendFilingsCenterServiceItsCommandsAndSubscribersReceiveTheRest() {
+    void brokerSystemsSendFilingsServicesTheirInternalTopicsAndSubscribersReceiveTheRest() {
         Map<String, List<String>> actionsByAddress = new HashMap<>();
         doc.get("operations").forEachEntry((id, operation) -> {
             String channelRef = operation.at("/channel/$ref").asString();
@@ -121,8 +163,9 @@ class AsyncApiTest {
         assertThat(actionsByAddress.keySet()).containsExactlyInAnyOrderElementsOf(
                 Topics.all().stream().map(Topic::name).toList());
         actionsByAddress.forEach((address, actions) -> {
-            if (address.equals(Topics.CENTER_COMMANDS.name())) {
-                // Internal: center-service both writes its commands (HTTP API) and applies them (stream).
+            if (INTERNAL.containsKey(address)) {
+                // Internal: the one service both writes the topic (center-service's HTTP API, notification-service's
+                // fan-out and retries) and reads it (the stream that applies commands, the deliverer).
                 assertThat(actions).as(address).containsExactlyInAnyOrder("send", "receive");
             } else {
                 assertThat(actions).as(address).containsExactly(address.equals(Topics.FILED.name()) ? "send" : "receive");
@@ -131,17 +174,74 @@ class AsyncApiTest {
     }
 
     @Test
-    void theCommandsChannelIsMarkedInternalToCenterService() {
-        JsonNode channel = channel(Topics.CENTER_COMMANDS.name());
-        assertThat(channel.path("description").asString()).contains("Internal to center-service");
-        List<String> tags = new ArrayList<>();
-        channel.path("tags").forEach(tag -> tags.add(tag.path("name").asString()));
-        assertThat(tags).containsExactly("internal");
+    void theInternalChannelsAreMarkedInternalToTheirServiceAndNoOther() {
+        assertThat(INTERNAL).hasSize(7).containsEntry("center-service.commands", "center-service")
+                .containsEntry("notifications", "notification-service")
+                .containsEntry("notifications.delivery-status", "notification-service")
+                .containsEntry("notifications-retry-3", "notification-service");
         for (Topic topic : Topics.all()) {
-            if (!topic.equals(Topics.CENTER_COMMANDS)) {
-                assertThat(channel(topic.name()).path("tags").isMissingNode()).as(topic.name()).isTrue();
+            JsonNode channel = channel(topic.name());
+            String service = INTERNAL.get(topic.name());
+            if (service == null) {
+                assertThat(channel.path("tags").isMissingNode()).as(topic.name()).isTrue();
+                assertThat(channel.path("description").asString()).as(topic.name()).doesNotContain("Internal to");
+                continue;
             }
+            assertThat(channel.path("description").asString()).as(topic.name()).startsWith("Internal to " + service);
+            List<String> tags = new ArrayList<>();
+            channel.path("tags").forEach(tag -> {
+                tags.add(tag.path("name").asString());
+                assertThat(tag.path("description").asString()).as(topic.name()).contains("(" + service + ")");
+            });
+            assertThat(tags).as(topic.name()).containsExactly("internal");
         }
+    }
+
+    @Test
+    void theNotificationsAndRetryChannelsCarryTheSameDeliveryKeyedBySubscription() {
+        List<String> deliveryTopics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name()));
+        deliveryTopics.addAll(retryTopics());
+        assertThat(deliveryTopics).hasSize(5);
+        for (String topic : deliveryTopics) {
+            JsonNode ref = channel(topic).path("messages").iterator().next();
+            assertThat(ref.path("$ref").asString()).as(topic).isEqualTo("#/components/messages/Delivery");
+            JsonNode message = resolveInternal(ref);
+            assertThat(message.at("/payload/schema/$ref").asString()).isEqualTo("./schemas/" + ContractSchemas.DELIVERY);
+            assertThat(message.at("/bindings/kafka/key/description").asString()).contains("subscription id");
+            assertThat(channel(topic).path("description").asString()).as(topic).contains("Record key: the subscription id");
+        }
+        for (String retry : retryTopics()) {
+            assertThat(channel(retry).at("/bindings/kafka/partitions").asInt()).as(retry)
+                    .isEqualTo(channel(Topics.NOTIFICATIONS.name()).at("/bindings/kafka/partitions").asInt());
+        }
+    }
+
+    @Test
+    void theDeliveryStatusChannelIsCompactedAndKeyedByDeliveryId() {
+        JsonNode channel = channel(Topics.NOTIFICATIONS_DELIVERY_STATUS.name());
+        JsonNode message = resolveInternal(channel.path("messages").iterator().next());
+
+        assertThat(message.at("/payload/schema/$ref").asString()).isEqualTo("./schemas/" + ContractSchemas.DELIVERY_STATUS);
+        assertThat(message.at("/bindings/kafka/key/description").asString()).contains("delivery id");
+        assertThat(channel.path("description").asString()).contains("Compacted", "Record key: the delivery id");
+    }
+
+    @Test
+    void theWebhookBodyIsTheDeliveryOfTheNotificationsTopic() {
+        JsonNode webhook = doc.at("/components/messages/WebhookDelivery");
+        JsonNode delivery = resolveInternal(channel(Topics.NOTIFICATIONS.name()).path("messages").iterator().next());
+
+        assertThat(webhook.isMissingNode()).isFalse();
+        assertThat(webhook.at("/payload/schema")).isEqualTo(delivery.at("/payload/schema"));
+        assertThat(webhook.at("/payload/schemaFormat").asString()).isEqualTo(SCHEMA_FORMAT);
+        assertThat(webhook.path("contentType").asString()).isEqualTo("application/json");
+        assertThat(webhook.path("description").asString()).contains("Webhook deliveries", "Centerline-Delivery");
+        assertThat(webhook.path("bindings").has("kafka")).as("not a Kafka message").isFalse();
+        // No channel carries it: it travels over HTTP.
+        doc.get("channels").forEach(channel -> channel.path("messages").forEach(ref ->
+                assertThat(ref.path("$ref").asString()).isNotEqualTo("#/components/messages/WebhookDelivery")));
+        assertThat(ContractSchemas.tree(ContractSchemas.DELIVERY).path("description").asString())
+                .contains("Webhook deliveries");
     }
 
     @Test
@@ -178,9 +278,10 @@ class AsyncApiTest {
     }
 
     @Test
-    void theFiledRoutedRejectedStaffingAndCommandsChannelsHaveSamples() {
+    void theFiledRoutedRejectedStatusStaffingCommandsAndDeliveryChannelsHaveSamples() {
         assertThat(Samples.topicFolders()).contains(Topics.FILED.name(), Topics.ROUTED.name(), Topics.REJECTED.name(),
-                Topics.CENTER_STAFFING.name(), Topics.CENTER_COMMANDS.name());
+                Topics.STATUS.name(), Topics.CENTER_STAFFING.name(), Topics.CENTER_COMMANDS.name(),
+                Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -215,7 +316,7 @@ class AsyncApiTest {
                 examples++;
             }
         }
-        assertThat(examples).isGreaterThanOrEqualTo(8);
+        assertThat(examples).isGreaterThanOrEqualTo(10);
     }
 
     @ParameterizedTest

@@ -38,9 +38,16 @@ public final class ContractSchemas {
     public static final String STAFFING_ROSTER = "staffing-roster.schema.json";
     /** The value of {@code center-service.commands}, internal to center-service (no record in contracts). */
     public static final String CENTER_COMMAND = "center-command.schema.json";
+    /**
+     * The value of {@code notifications} and its retry topics, internal to notification-service (no record in
+     * contracts); also exactly the JSON body of a webhook call.
+     */
+    public static final String DELIVERY = "delivery.schema.json";
+    /** The value of {@code notifications.delivery-status}, internal to notification-service (no record in contracts). */
+    public static final String DELIVERY_STATUS = "delivery-status.schema.json";
 
     public static final List<String> ALL = List.of(ENTRY_SUMMARY, REJECTION, ROUTING_DECISION, CENTER_ENTRY,
-            IMPORTER_ASSIGNMENT, STATUS_CHANGED, STAFFING_ROSTER, CENTER_COMMAND);
+            IMPORTER_ASSIGNMENT, STATUS_CHANGED, STAFFING_ROSTER, CENTER_COMMAND, DELIVERY, DELIVERY_STATUS);
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder

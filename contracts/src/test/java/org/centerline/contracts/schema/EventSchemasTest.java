@@ -3,6 +3,8 @@ package org.centerline.contracts.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_COMMAND;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_ENTRY;
+import static org.centerline.contracts.schema.ContractSchemas.DELIVERY;
+import static org.centerline.contracts.schema.ContractSchemas.DELIVERY_STATUS;
 import static org.centerline.contracts.schema.ContractSchemas.IMPORTER_ASSIGNMENT;
 import static org.centerline.contracts.schema.ContractSchemas.REJECTION;
 import static org.centerline.contracts.schema.ContractSchemas.ROUTING_DECISION;
@@ -41,6 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,6 +72,31 @@ class EventSchemasTest {
     private static final String CLAIM = """
             {"commandId":"5f0c6f0e-2b7a-4a57-9a51-6f0d8f1c2e3a","type":"CLAIM","entryNumber":"ABC-1234567-6",
              "centerCode":"ELE","specialistId":"ele-0042","action":null,"at":"2026-11-24T09:00:00.123456789Z"}""";
+
+    /** A delivery as notification-service writes it on {@code notifications} and POSTs it to a webhook (no record in contracts). */
+    private static final String DELIVERY_JSON = """
+            {"deliveryId":"3b8f6a2e-9c1d-4e7f-8a25-0d6c4b1e9f73","subscriptionId":"sub-abc-broker","eventType":"entry.status",
+             "occurredAt":"2026-11-24T09:30:00.123456789Z","data":{"entryNumber":"ABC-1234567-6","centerCode":"ELE",
+             "filerCode":"ABC","importerNumber":"12-3456789AB","status":"CF28_ISSUED","at":"2026-11-24T09:30:00.123456789Z"}}""";
+
+    private static ObjectNode delivery() {
+        return (ObjectNode) CenterlineJson.mapper().readTree(DELIVERY_JSON);
+    }
+
+    /** The state of {@link #delivery()} after a failed first attempt. */
+    private static ObjectNode deliveryStatus() {
+        ObjectNode delivery = delivery();
+        ObjectNode status = CenterlineJson.mapper().createObjectNode()
+                .put("deliveryId", delivery.get("deliveryId").asString())
+                .put("subscriptionId", delivery.get("subscriptionId").asString())
+                .put("eventType", delivery.get("eventType").asString())
+                .put("state", "RETRYING")
+                .put("attempts", 1)
+                .put("lastError", "HTTP 503")
+                .put("updatedAt", "2026-11-24T09:30:01.5Z");
+        status.set("delivery", delivery);
+        return status;
+    }
 
     private static String json(Object record) {
         return CenterlineJson.mapper().writeValueAsString(record);
@@ -259,6 +287,27 @@ class EventSchemasTest {
         StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", null, null, null, ROUTED_AT);
         assertThat(validate(STATUS_CHANGED, changed)).singleElement()
                 .satisfies(e -> assertThat(e.getProperty()).isEqualTo("status"));
+    }
+
+    @Test
+    void statusNamesTheFilerAndImporterItConcerns() {
+        StatusChanged changed = new StatusChanged(1, "JRS-7654321-2", "PHC", "JRS", "123-45-6789", EntryStatus.ACCEPTED,
+                "phc-0007", null, ROUTED_AT);
+        ObjectNode written = tree(changed);
+
+        assertThat(written.path("filerCode").asString()).isEqualTo("JRS");
+        assertThat(written.path("importerNumber").asString()).isEqualTo("123-45-6789");
+        assertThat(validate(STATUS_CHANGED, changed)).isEmpty();
+    }
+
+    @Test
+    void statusWithALowerCaseOrLongFilerCodeFails() {
+        for (String filer : List.of("abc", "ABCD", "AB")) {
+            StatusChanged changed = new StatusChanged(1, "ABC-1234567-6", "ELE", filer, "12-3456789AB", EntryStatus.QUEUED,
+                    null, null, ROUTED_AT);
+            assertThat(validate(STATUS_CHANGED, changed)).as(filer).singleElement()
+                    .satisfies(e -> assertThat(e.getKeyword() + " " + e.getInstanceLocation()).isEqualTo("pattern /filerCode"));
+        }
     }
 
     // --- center-staffing
@@ -453,6 +502,119 @@ class EventSchemasTest {
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("const"));
     }
 
+    // --- notifications and notifications-retry-N (internal to notification-service; the webhook body)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"entry.rejected", "entry.status", "announcement"})
+    void deliveryOfEveryEventTypePasses(String eventType) {
+        assertThat(validate(DELIVERY, delivery().put("eventType", eventType))).isEmpty();
+    }
+
+    @Test
+    void deliveryDataIsAnyObject() {
+        ObjectNode empty = delivery();
+        empty.putObject("data");
+        ObjectNode announcement = delivery().put("eventType", "announcement");
+        announcement.putObject("data").put("announcementId", "26-000123").putArray("centers").add("PHC");
+
+        assertThat(validate(DELIVERY, empty)).isEmpty();
+        assertThat(validate(DELIVERY, announcement)).isEmpty();
+    }
+
+    @Test
+    void deliveryOfAnUnknownEventTypeOrWithDataThatIsNoObjectFails() {
+        ObjectNode delivery = delivery().put("eventType", "entry.routed").put("data", "CF28_ISSUED");
+
+        assertThat(validate(DELIVERY, delivery)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("enum /eventType", "type /data");
+        assertThat(validate(DELIVERY, delivery().put("eventType", "ENTRY.STATUS")))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("enum /eventType");
+    }
+
+    @Test
+    void deliveryNeedsEveryField() {
+        assertThat(validate(DELIVERY, CenterlineJson.mapper().createObjectNode())).extracting(Error::getProperty)
+                .containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType", "occurredAt", "data");
+        assertThat(validate(DELIVERY, delivery().put("subscriptionId", ""))).extracting(Error::getKeyword)
+                .containsExactly("minLength");
+    }
+
+    @Test
+    void deliveryReadersIgnoreFieldsTheyDoNotKnow() {
+        assertThat(validate(DELIVERY, delivery().put("attempt", 2))).isEmpty();
+    }
+
+    // --- notifications.delivery-status (internal to notification-service)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PENDING", "RETRYING", "DELIVERED", "DEAD", "CANCELLED"})
+    void everyDeliveryStatePasses(String state) {
+        assertThat(validate(DELIVERY_STATUS, deliveryStatus().put("state", state))).isEmpty();
+    }
+
+    @Test
+    void pendingDeliveryWithoutAttemptsOrErrorPasses() {
+        ObjectNode pending = deliveryStatus().put("state", "PENDING").put("attempts", 0);
+        pending.remove("lastError");
+        assertThat(validate(DELIVERY_STATUS, pending)).isEmpty();
+    }
+
+    @Test
+    void deliveryStateOfAnUnknownStateOrNegativeOrFractionalAttemptsFails() {
+        assertThat(validate(DELIVERY_STATUS, deliveryStatus().put("state", "delivered")))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("enum /state");
+        assertThat(validate(DELIVERY_STATUS, deliveryStatus().put("attempts", -1)))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("minimum /attempts");
+        assertThat(validate(DELIVERY_STATUS, deliveryStatus().put("attempts", 1.5)))
+                .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()).containsExactly("type /attempts");
+    }
+
+    @Test
+    void deliveryStateNeedsEverythingButTheLastError() {
+        assertThat(validate(DELIVERY_STATUS, CenterlineJson.mapper().createObjectNode())).extracting(Error::getProperty)
+                .containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType", "state", "attempts", "updatedAt",
+                        "delivery");
+    }
+
+    @Test
+    void deliveryStateChecksTheDeliveryInside() {
+        ObjectNode status = deliveryStatus();
+        ((ObjectNode) status.get("delivery")).put("eventType", "entry.routed").remove("data");
+
+        assertThat(validate(DELIVERY_STATUS, status)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
+                .containsExactlyInAnyOrder("enum /delivery/eventType", "required /delivery");
+    }
+
+    static Stream<Arguments> deliverySamples() {
+        return Stream.of(Arguments.of("notifications", DELIVERY), Arguments.of("notifications.delivery-status", DELIVERY_STATUS))
+                .flatMap(a -> Samples.jsonFiles((String) a.get()[0]).stream()
+                        .map(file -> Arguments.of(a.get()[0] + "/" + file.getFileName(), file, a.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deliverySamples")
+    void deliverySampleIsValid(String name, Path file, String schema) {
+        JsonNode sample = CenterlineJson.mapper().readTree(Samples.read(file));
+        assertThat(validate(schema, sample)).isEmpty();
+        if (schema.equals(DELIVERY_STATUS)) {
+            // What JSON Schema cannot say: the ids and event type beside the state are the delivery's own.
+            for (String field : List.of("deliveryId", "subscriptionId", "eventType")) {
+                assertThat(sample.path(field)).as(field).isEqualTo(sample.at("/delivery/" + field));
+            }
+        }
+    }
+
+    @Test
+    void theDeliverySamplesCoverEveryEventTypeAndState() {
+        List<String> eventTypes = Samples.jsonFiles("notifications").stream()
+                .map(f -> CenterlineJson.mapper().readTree(Samples.read(f)).path("eventType").asString()).toList();
+        List<String> states = Samples.jsonFiles("notifications.delivery-status").stream()
+                .map(f -> CenterlineJson.mapper().readTree(Samples.read(f)).path("state").asString()).toList();
+
+        assertThat(eventTypes).containsExactlyInAnyOrder("entry.rejected", "entry.status", "announcement");
+        assertThat(states).containsExactlyInAnyOrder("PENDING", "RETRYING", "DELIVERED", "DEAD", "CANCELLED");
+    }
+
     static Stream<Arguments> datesAndInstants() {
         return Stream.of(
                 Arguments.of(IMPORTER_ASSIGNMENT, tree(new ImporterAssignment("12-3456789AB", "PHC", LocalDate.of(2026, 11, 1))),
@@ -469,7 +631,11 @@ class EventSchemasTest {
                 Arguments.of(STAFFING_ROSTER, tree(ROSTER), "updatedAt", "2026-11-20"),
                 Arguments.of(CENTER_COMMAND, claim(), "at", "2026-11-24 09:00"),
                 Arguments.of(CENTER_COMMAND, claim(), "commandId", "claim-1"),
-                Arguments.of(CENTER_COMMAND, claim(), "commandId", "5f0c6f0e2b7a4a579a516f0d8f1c2e3a"));
+                Arguments.of(CENTER_COMMAND, claim(), "commandId", "5f0c6f0e2b7a4a579a516f0d8f1c2e3a"),
+                Arguments.of(DELIVERY, delivery(), "occurredAt", "2026-11-24"),
+                Arguments.of(DELIVERY, delivery(), "deliveryId", "delivery-1"),
+                Arguments.of(DELIVERY_STATUS, deliveryStatus(), "updatedAt", "2026-11-24T09:30:01+0000"),
+                Arguments.of(DELIVERY_STATUS, deliveryStatus(), "deliveryId", "3b8f6a2e9c1d4e7f8a250d6c4b1e9f73"));
     }
 
     @ParameterizedTest(name = "{0} {2} = {3}")

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The schemas and the Java contract say the same thing: fields, enums, Center codes, metadata. */
 class SchemaConsistencyTest {
@@ -128,6 +129,46 @@ class SchemaConsistencyTest {
     }
 
     @Test
+    void theDeliverySchemaIsTheWebhookBodyNotificationServiceWrites() {
+        JsonNode schema = ContractSchemas.tree(ContractSchemas.DELIVERY);
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").propertyNames().forEach(properties::add);
+
+        assertThat(properties).containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType", "occurredAt", "data");
+        assertThat(strings(schema.get("required"))).containsExactlyInAnyOrderElementsOf(properties);
+        assertThat(strings(schema.at("/properties/eventType/enum"))).containsExactly("entry.rejected", "entry.status",
+                "announcement");
+        assertThat(schema.at("/properties/deliveryId/format").asString()).isEqualTo("uuid");
+        assertThat(schema.at("/properties/occurredAt/format").asString()).isEqualTo("date-time");
+        assertThat(schema.at("/properties/data/type").asString()).isEqualTo("object");
+        assertThat(schema.at("/properties/data/properties").isMissingNode()).as("any object").isTrue();
+    }
+
+    @Test
+    void theDeliveryStatusSchemaWrapsTheDeliveryWithItsState() {
+        JsonNode schema = ContractSchemas.tree(ContractSchemas.DELIVERY_STATUS);
+        JsonNode delivery = ContractSchemas.tree(ContractSchemas.DELIVERY);
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").propertyNames().forEach(properties::add);
+
+        assertThat(properties).containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType", "state", "attempts",
+                "lastError", "updatedAt", "delivery");
+        assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType",
+                "state", "attempts", "updatedAt", "delivery");
+        assertThat(strings(schema.at("/properties/state/enum"))).containsExactly("PENDING", "RETRYING", "DELIVERED", "DEAD",
+                "CANCELLED");
+        assertThat(schema.at("/properties/attempts/type").asString()).isEqualTo("integer");
+        assertThat(schema.at("/properties/attempts/minimum").asInt()).isZero();
+        assertThat(schema.at("/properties/updatedAt/format").asString()).isEqualTo("date-time");
+        assertThat(schema.at("/properties/delivery/$ref").asString()).isEqualTo(ContractSchemas.DELIVERY);
+        // The ids and event type beside the state are the delivery's own.
+        for (String field : List.of("deliveryId", "subscriptionId", "eventType")) {
+            assertThat(constraints(schema.at("/properties/" + field))).as(field)
+                    .isEqualTo(constraints(delivery.at("/properties/" + field)));
+        }
+    }
+
+    @Test
     void theRejectionPayloadLimitIsTheRecords() {
         assertThat(ContractSchemas.tree(ContractSchemas.REJECTION).at("/properties/payload/maxLength").asInt())
                 .isEqualTo(Rejection.MAX_PAYLOAD_BYTES);
@@ -142,6 +183,13 @@ class SchemaConsistencyTest {
                 "countryOfOrigin", "enteredValue");
         assertThat(schema.at("/properties/lines/minItems").asInt()).isEqualTo(1);
         assertThat(schema.at("/properties/lines/maxItems").asInt()).isEqualTo(999);
+    }
+
+    /** A property's schema without its annotations (description, examples): what it allows. */
+    private static JsonNode constraints(JsonNode property) {
+        ObjectNode copy = (ObjectNode) property.deepCopy();
+        copy.remove(List.of("description", "examples"));
+        return copy;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -2,8 +2,10 @@ package org.centerline.contracts.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.centerline.contracts.center.Center;
 import org.centerline.contracts.center.Centers;
 import org.junit.jupiter.api.Test;
@@ -33,14 +35,17 @@ class TopicsTest {
 
     @Test
     void namesAreUnique() {
-        assertThat(names()).doesNotHaveDuplicates().hasSize(20);
+        // 10 contract topics, center-service's commands, notification-service's 6 delivery topics, 10 Center topics.
+        assertThat(names()).doesNotHaveDuplicates().hasSize(26);
     }
 
     @Test
     void theContractsTopicsAreThere() {
         assertThat(names()).contains("entry-summaries.filed", "entry-summaries.rejected", "entry-summaries.routed",
                 "entry-summaries.status", "importer-assignments", "center-staffing", "center-announcements",
-                "notification-subscriptions", "notifications.dead-letter", "center-service.commands");
+                "notification-subscriptions", "notifications.dead-letter", "center-service.commands", "notifications",
+                "notifications.delivery-status", "notifications-retry-0", "notifications-retry-1", "notifications-retry-2",
+                "notifications-retry-3");
         assertThat(Topics.FILED.name()).isEqualTo("entry-summaries.filed");
         assertThat(Topics.ROUTED.name()).isEqualTo("entry-summaries.routed");
         assertThat(Topics.REJECTED.name()).isEqualTo("entry-summaries.rejected");
@@ -49,7 +54,8 @@ class TopicsTest {
     @Test
     void compactedTopicsAreTheOnesDesignMdSays() {
         assertThat(Topics.all().stream().filter(Topic::compacted).map(Topic::name))
-                .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions");
+                .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions",
+                        "notifications.delivery-status");
     }
 
     @Test
@@ -90,5 +96,64 @@ class TopicsTest {
     @Test
     void theFiledTopicLetsALittleMoreThanOneMebibyteThrough() {
         assertThat(Integer.parseInt(Topics.FILED.configs().get("max.message.bytes"))).isGreaterThan(1024 * 1024);
+    }
+
+    @Test
+    void centerAnnouncementsAreOnePartitionKeptForever() {
+        assertThat(Topics.CENTER_ANNOUNCEMENTS.name()).isEqualTo("center-announcements");
+        assertThat(Topics.CENTER_ANNOUNCEMENTS.partitions()).as("the numbers follow the order of the log").isEqualTo(1);
+        assertThat(Topics.CENTER_ANNOUNCEMENTS.configs()).containsExactlyEntriesOf(Map.of("retention.ms", "-1"));
+        assertThat(Topics.CENTER_ANNOUNCEMENTS.compacted()).isFalse();
+    }
+
+    @Test
+    void onlyTheFiledAndAnnouncementTopicsHaveConfigsBesidesCompaction() {
+        for (Topic topic : Topics.all()) {
+            Map<String, String> configs = new HashMap<>(topic.configs());
+            configs.remove("cleanup.policy");
+            if (topic.equals(Topics.FILED)) {
+                assertThat(configs).containsOnlyKeys("max.message.bytes");
+            } else if (topic.equals(Topics.CENTER_ANNOUNCEMENTS)) {
+                assertThat(configs).containsOnlyKeys("retention.ms");
+            } else {
+                assertThat(configs).as(topic.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void notificationsAreDeliveriesKeyedBySubscriptionOnSixPartitions() {
+        assertThat(Topics.NOTIFICATIONS.name()).isEqualTo("notifications");
+        assertThat(Topics.NOTIFICATIONS.key()).isEqualTo("subscription id");
+        assertThat(Topics.NOTIFICATIONS.value()).isEqualTo("Delivery");
+        assertThat(Topics.NOTIFICATIONS.partitions()).isEqualTo(6);
+        assertThat(Topics.NOTIFICATIONS.configs()).isEmpty();
+        assertThat(Topics.all()).containsOnlyOnce(Topics.NOTIFICATIONS);
+    }
+
+    @Test
+    void fourRetryTopicsLikeTheNotificationsTopic() {
+        List<Topic> retries = Topics.all().stream().filter(t -> t.name().startsWith("notifications-retry-")).toList();
+
+        assertThat(Topics.NOTIFICATION_RETRY_TOPICS).isEqualTo(4);
+        assertThat(retries).extracting(Topic::name).containsExactly("notifications-retry-0", "notifications-retry-1",
+                "notifications-retry-2", "notifications-retry-3");
+        for (Topic retry : retries) {
+            // A retried delivery keeps its key and partition count, so one subscriber's deliveries stay together.
+            assertThat(retry.key()).as(retry.name()).isEqualTo(Topics.NOTIFICATIONS.key());
+            assertThat(retry.value()).as(retry.name()).isEqualTo("Delivery");
+            assertThat(retry.partitions()).as(retry.name()).isEqualTo(Topics.NOTIFICATIONS.partitions());
+            assertThat(retry.configs()).as(retry.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void deliveryStatusIsACompactedTableByDeliveryId() {
+        assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.name()).isEqualTo("notifications.delivery-status");
+        assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.key()).isEqualTo("delivery id");
+        assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.value()).isEqualTo("DeliveryStatus");
+        assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.partitions()).isEqualTo(3);
+        assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.compacted()).isTrue();
+        assertThat(Topics.NOTIFICATIONS_DEAD_LETTER.key()).as("the same id as the dead letters").isEqualTo("delivery id");
     }
 }
