@@ -71,7 +71,8 @@ class OptionsTest {
     void catalog() {
         assertThat(ServiceCatalog.all()).extracting(s -> s.name() + " " + s.jar() + " " + s.port())
                 .containsExactly("routing-service routing-service-exec.jar 8081", "center-service center-service-exec.jar 8082",
-                        "workload-service workload-service-exec.jar 8083");
+                        "workload-service workload-service-exec.jar 8083",
+                        "notification-service notification-service-exec.jar 8084");
         assertThat(ServiceCatalog.find(ServiceCatalog.all(), "center-service").orElseThrow()
                 .args(Path.of("/repo/.centerline/services/center-service")))
                 .containsExactly("--centerline.center.seed-roster=true",

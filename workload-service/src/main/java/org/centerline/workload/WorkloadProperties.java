@@ -28,6 +28,13 @@ public record WorkloadProperties(
         @DefaultValue("2") int minimumSpecialists,
         @DefaultValue("10s") Duration metricsEvery) {
 
+    public WorkloadProperties {
+        if (demandWindow.compareTo(Duration.ofHours(1)) < 0 || demandWindow.compareTo(Duration.ofDays(31)) > 0) {
+            throw new IllegalArgumentException("centerline.workload.demand-window must be 1 hour to 31 days (the hourly "
+                    + "buckets are kept 31 days), not " + demandWindow);
+        }
+    }
+
     public StaffingStandards standards() {
         Map<SpecialistRole, Double> standards = new EnumMap<>(SpecialistRole.class);
         standards.put(SpecialistRole.IMPORT_SPECIALIST, 40.0);

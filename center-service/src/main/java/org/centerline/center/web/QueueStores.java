@@ -3,6 +3,7 @@ package org.centerline.center.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -26,6 +27,18 @@ public class QueueStores {
         this.queries = queries;
     }
 
+    /** The store, or the InvalidStateStoreException itself (the query service wraps it when its retries run out). */
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        try {
+            return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof InvalidStateStoreException notReady) {
+                throw notReady;
+            }
+            throw e;
+        }
+    }
+
     public Optional<WorkItem> item(String centerCode, String entryNumber) {
         return Optional.ofNullable(items().get(CenterQueueProcessor.key(centerCode, entryNumber)));
     }
@@ -41,18 +54,16 @@ public class QueueStores {
     }
 
     public Optional<CommandOutcome> outcome(String commandId) {
-        ReadOnlyKeyValueStore<String, CommandOutcome> store = queries.retrieveQueryableStore(CenterQueueProcessor.OUTCOMES,
-                QueryableStoreTypes.keyValueStore());
+        ReadOnlyKeyValueStore<String, CommandOutcome> store = store(CenterQueueProcessor.OUTCOMES);
         return Optional.ofNullable(store.get(commandId));
     }
 
     public Optional<StaffingRoster> roster(String centerCode) {
-        ReadOnlyKeyValueStore<String, StaffingRoster> store = queries.retrieveQueryableStore(CenterQueueProcessor.ROSTERS,
-                QueryableStoreTypes.keyValueStore());
+        ReadOnlyKeyValueStore<String, StaffingRoster> store = store(CenterQueueProcessor.ROSTERS);
         return Optional.ofNullable(store.get(centerCode));
     }
 
     private ReadOnlyKeyValueStore<String, WorkItem> items() {
-        return queries.retrieveQueryableStore(CenterQueueProcessor.ITEMS, QueryableStoreTypes.keyValueStore());
+        return store(CenterQueueProcessor.ITEMS);
     }
 }

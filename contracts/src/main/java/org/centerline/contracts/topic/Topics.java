@@ -30,8 +30,9 @@ public final class Topics {
             "Announcement", 1, Map.of("retention.ms", "-1"));
     public static final Topic NOTIFICATION_SUBSCRIPTIONS = new Topic("notification-subscriptions", "subscription id",
             "Subscription", 1, COMPACTED);
-    public static final Topic NOTIFICATIONS_DEAD_LETTER = new Topic("notifications.dead-letter", "delivery id",
-            "failed delivery", 1, Map.of());
+    /** Parked deliveries; as many partitions as {@code notifications}, since a dead letter keeps its partition and key. */
+    public static final Topic NOTIFICATIONS_DEAD_LETTER = new Topic("notifications.dead-letter", "subscription id",
+            "failed delivery", 6, Map.of());
 
     /**
      * Claims and decisions for center-service, keyed by Center code so that all commands of one Center

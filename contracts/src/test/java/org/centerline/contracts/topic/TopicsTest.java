@@ -154,6 +154,8 @@ class TopicsTest {
         assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.value()).isEqualTo("DeliveryStatus");
         assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.partitions()).isEqualTo(3);
         assertThat(Topics.NOTIFICATIONS_DELIVERY_STATUS.compacted()).isTrue();
-        assertThat(Topics.NOTIFICATIONS_DEAD_LETTER.key()).as("the same id as the dead letters").isEqualTo("delivery id");
+        // A dead letter keeps the delivery's key and partition, so it has as many partitions as the deliveries.
+        assertThat(Topics.NOTIFICATIONS_DEAD_LETTER.key()).isEqualTo(Topics.NOTIFICATIONS.key());
+        assertThat(Topics.NOTIFICATIONS_DEAD_LETTER.partitions()).isEqualTo(Topics.NOTIFICATIONS.partitions());
     }
 }

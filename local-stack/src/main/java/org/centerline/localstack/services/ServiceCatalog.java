@@ -13,6 +13,7 @@ public final class ServiceCatalog {
     public static final String ROUTING_SERVICE = "routing-service";
     public static final String CENTER_SERVICE = "center-service";
     public static final String WORKLOAD_SERVICE = "workload-service";
+    public static final String NOTIFICATION_SERVICE = "notification-service";
 
     private static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec(ROUTING_SERVICE, "routing-service-exec.jar", 8081),
@@ -28,7 +29,8 @@ public final class ServiceCatalog {
                     "--centerline.workload.demand-window=1h",
                     "--centerline.workload.productivity.IMPORT_SPECIALIST=50000",
                     "--centerline.workload.productivity.ENTRY_SPECIALIST=30000",
-                    "--centerline.workload.metrics-every=5s")));
+                    "--centerline.workload.metrics-every=5s")),
+            new ServiceSpec(NOTIFICATION_SERVICE, "notification-service-exec.jar", 8084));
 
     private ServiceCatalog() {
     }

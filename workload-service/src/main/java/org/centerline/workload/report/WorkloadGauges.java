@@ -39,7 +39,8 @@ public class WorkloadGauges {
         gauge(registry, "centerline.workload.demand", "Demand, workload points per day", CenterReport::demandPointsPerDay);
         gauge(registry, "centerline.workload.capacity", "Capacity, workload points per day", CenterReport::capacityPointsPerDay);
         gauge(registry, "centerline.workload.utilization", "Demand / capacity (absent without capacity)",
-                r -> r.utilization() == null ? Double.NaN : r.utilization());
+                // Demand with no capacity at all is the worst case: +Inf, so "utilization > x" alerts fire.
+                r -> r.utilization() != null ? r.utilization() : r.demandPointsPerDay() > 0 ? Double.POSITIVE_INFINITY : 0);
         gauge(registry, "centerline.workload.required.specialists", "Import specialists the demand requires",
                 r -> r.requiredSpecialists());
         gauge(registry, "centerline.workload.filed.today", "Entry summaries filed today", r -> r.filedToday());

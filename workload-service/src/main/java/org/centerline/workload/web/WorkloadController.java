@@ -62,18 +62,31 @@ public class WorkloadController {
     @PostMapping("/what-if")
     public WhatIfResult whatIf(@RequestBody TableChange change) {
         if (change == null || change.moves() == null || change.moves().isEmpty()) {
-            throw new IllegalArgumentException("Give at least one move: {\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
+            throw new InvalidWhatIf("Give at least one move: {\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
         }
         Map<String, Map<SpecialistRole, Integer>> specialists = new HashMap<>();
         for (Center center : Centers.all()) {
             specialists.put(center.code(), reports.specialists(center.code()));
         }
         Instant since = clock.instant().minus(properties.demandWindow());
+        // The proposal is checked first, so a bad move never scans the stores.
+        try {
+            whatIf.propose(change);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWhatIf(e.getMessage());
+        }
         return whatIf.evaluate(change, stores.entries(), since, properties.demandWindowDays(), specialists);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
+    /** A proposed table change that cannot be applied; answered as 400. */
+    static class InvalidWhatIf extends RuntimeException {
+        InvalidWhatIf(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(InvalidWhatIf.class)
+    ProblemDetail badRequest(InvalidWhatIf e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setType(URI.create(PROBLEMS + "invalid-what-if"));
         problem.setTitle("Invalid what-if");

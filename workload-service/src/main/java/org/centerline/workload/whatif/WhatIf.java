@@ -35,6 +35,9 @@ public final class WhatIf {
     public HtsCenterTable propose(TableChange change) {
         List<HtsCenterTable.Rule> rules = new ArrayList<>(current.rules());
         for (TableChange.Move move : change.moves()) {
+            if (move == null) {
+                throw new IllegalArgumentException("A move is {\"chapter\" or \"heading\", \"toCenter\"}, not null");
+            }
             String to = Centers.find(move.toCenter()).map(Center::code).orElseThrow(() ->
                     new IllegalArgumentException("Unknown Center '" + move.toCenter() + "'"));
             if ((move.chapter() == null) == (move.heading() == null)) {
@@ -70,7 +73,10 @@ public final class WhatIf {
             }
             replayed++;
             String was = entry.centerCode();
-            String now = entry.basis() == RoutingBasis.ACCOUNT || entry.linesByHeading().isEmpty() ? was
+            // Only entries whose routing the change alters move: replaying without entered values can
+            // differ from routing on value ties, and those entries must stay where routing put them.
+            String now = entry.basis() == RoutingBasis.ACCOUNT || entry.linesByHeading().isEmpty()
+                    || route(current, entry.linesByHeading()).equals(route(proposed, entry.linesByHeading())) ? was
                     : route(proposed, entry.linesByHeading());
             before.merge(was, entry.workloadPoints(), Double::sum);
             after.merge(now, entry.workloadPoints(), Double::sum);

@@ -1,0 +1,82 @@
+package org.centerline.notification.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.notification.NotificationProperties;
+import org.centerline.notification.subscription.Subscription;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls a subscriber's webhook exactly as CONTRACT.md says: POST of the JSON body with
+ * {@code Centerline-Delivery}, {@code Centerline-Timestamp} and {@code Centerline-Signature:
+ * sha256=<hex HMAC-SHA256 of "timestamp.body">}. No redirects followed; connect and read timeouts;
+ * the answer's body is discarded, never stored.
+ */
+@Component
+public class WebhookSender {
+
+    /** What the subscriber answered: its status code, or -1 with the error when there was no answer. */
+    public record Outcome(int status, String error) {
+        public boolean delivered() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient client;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    public WebhookSender(NotificationProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.connectTimeout()).build();
+    }
+
+    public Outcome send(Subscription.Webhook webhook, Delivery delivery) {
+        byte[] body = CenterlineJson.mapper().writeValueAsBytes(delivery.body());
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                .timeout(properties.readTimeout())
+                .header("Content-Type", "application/json")
+                .header("Centerline-Delivery", delivery.deliveryId())
+                .header("Centerline-Timestamp", timestamp)
+                .header("Centerline-Signature", "sha256=" + sign(webhook.secret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The answer's body is neither read nor stored; closing it at once stops a receiver that trickles bytes.
+            response.body().close();
+            return new Outcome(response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
+        } catch (IOException e) {
+            return new Outcome(-1, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(-1, "interrupted");
+        }
+    }
+
+    /** Hex HMAC-SHA256 of {@code timestamp + "." + body} with the subscription's secret. */
+    public static String sign(String secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}

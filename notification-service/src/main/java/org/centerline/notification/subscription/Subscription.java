@@ -1,0 +1,66 @@
+package org.centerline.notification.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import org.centerline.notification.source.Notification;
+
+/**
+ * Who wants to hear what, and where to send it: kept on the compacted {@code notification-subscriptions}
+ * topic. An absent (empty) filter matches everything; a filter only applies to notifications that carry
+ * that attribute (an announcement has no filer code, an entry event no audience).
+ */
+public record Subscription(
+        String id,
+        String subscriber,
+        List<String> eventTypes,
+        List<String> filerCodes,
+        List<String> importerNumbers,
+        List<String> centerCodes,
+        List<String> audiences,
+        Webhook webhook,
+        Instant createdAt) {
+
+    /** Where deliveries go, and the secret their signatures are made with. */
+    public record Webhook(String url, String secret) {
+    }
+
+    public Subscription {
+        eventTypes = clean(eventTypes);
+        filerCodes = clean(filerCodes);
+        importerNumbers = clean(importerNumbers);
+        centerCodes = clean(centerCodes);
+        audiences = clean(audiences);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Every filter that is set must match. An entry event (rejection, status) concerns named parties:
+     * a set filter matches only a value the event carries, so nobody hears of another filer's entries.
+     * An announcement is broadcast: filer and importer filters do not apply, an announcement for all
+     * Centers passes a Center filter, and one without audiences passes an audience filter.
+     */
+    public boolean matches(Notification n) {
+        if (!eventTypes.isEmpty() && !eventTypes.contains(n.eventType())) {
+            return false;
+        }
+        if (Notification.ANNOUNCEMENT.equals(n.eventType())) {
+            return (centerCodes.isEmpty() || n.centerCode() == null || centerCodes.contains(n.centerCode()))
+                    && (audiences.isEmpty() || n.audiences().isEmpty() || n.audiences().stream().anyMatch(audiences::contains));
+        }
+        return carries(filerCodes, n.filerCode()) && carries(importerNumbers, n.importerNumber())
+                && carries(centerCodes, n.centerCode()) && audiences.isEmpty();
+    }
+
+    private static boolean carries(List<String> filter, String value) {
+        return filter.isEmpty() || (value != null && filter.contains(value));
+    }
+
+    /** The subscription as shown after creation: the webhook secret is never shown again. */
+    public Subscription withoutSecret() {
+        return new Subscription(id, subscriber, eventTypes, filerCodes, importerNumbers, centerCodes, audiences,
+                webhook == null ? null : new Webhook(webhook.url(), null), createdAt);
+    }
+}
