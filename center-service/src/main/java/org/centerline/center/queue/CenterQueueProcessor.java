@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,6 +51,8 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
     private KeyValueStore<String, WorkItem> items;
     private KeyValueStore<String, CommandOutcome> outcomes;
     private TimestampedKeyValueStore<String, StaffingRoster> rosters;
+    /** The headers of the record being processed (its trace context goes on the status events it causes). */
+    private Headers currentHeaders = new RecordHeaders();
     /** Open workload points per specialist; derived from the items, so rebuilt at init rather than stored. */
     private final Map<String, Double> openPoints = new HashMap<>();
 
@@ -81,6 +86,7 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
 
     @Override
     public void process(Record<String, QueueInput> record) {
+        currentHeaders = traceOnly(record.headers());
         if (record.value() instanceof QueueInput.Routed routed) {
             onEntry(routed.entry());
         } else if (record.value() instanceof QueueInput.Command command) {
@@ -169,7 +175,23 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
     }
 
     /** Items left QUEUED because nobody was on duty get assigned once someone is. */
+    /**
+     * Kafka Streams has no tracing of its own: the W3C trace headers of the entry or command that caused a
+     * status change are carried onto the status event, so the trace goes on to notification-service.
+     */
+    private static Headers traceOnly(Headers in) {
+        Headers out = new RecordHeaders();
+        for (String name : new String[] {"traceparent", "tracestate"}) {
+            Header header = in == null ? null : in.lastHeader(name);
+            if (header != null) {
+                out.add(name, header.value());
+            }
+        }
+        return out;
+    }
+
     private void assignWaiting() {
+        currentHeaders = new RecordHeaders();
         List<WorkItem> waiting = new ArrayList<>();
         try (KeyValueIterator<String, WorkItem> all = items.all()) {
             while (all.hasNext()) {
@@ -209,7 +231,7 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
         HistoryEntry last = after.history().get(after.history().size() - 1);
         context.forward(new Record<>(after.entryNumber(), new StatusChanged(1, after.entryNumber(), after.centerCode(),
                 after.entrySummary().filerCode(), after.entrySummary().importerNumber(), after.status(),
-                after.specialistId(), last.reason(), last.at()), last.at().toEpochMilli()));
+                after.specialistId(), last.reason(), last.at()), last.at().toEpochMilli(), currentHeaders));
     }
 
     private void addLoad(WorkItem item) {

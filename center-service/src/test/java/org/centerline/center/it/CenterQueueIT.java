@@ -176,6 +176,16 @@ class CenterQueueIT {
         assertThat(flagged.toString()).contains(adcvd.entryNumber()).doesNotContain(plain.entryNumber());
     }
 
+    @Test
+    void theStatusEventsCarryTheTraceOfTheEntryThatCausedThem() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        EntrySummary summary = generator.summaryFor("ELE");
+        CenterServiceTestSupport.routeTraced(summary, "ELE", "00-" + traceId + "-b7ad6b7169203331-01");
+        var records = CenterServiceTestSupport.statusRecords(summary.entryNumber(), 2);
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("traceparent").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains(traceId));
+    }
+
     private void putSpecialist(String center, String id, String name, List<Integer> chapters, boolean onDuty) {
         http.put().uri("/api/centers/{c}/specialists/{id}", center, id).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", name, "role", "IMPORT_SPECIALIST", "specialties", chapters, "onDuty", onDuty))

@@ -32,10 +32,15 @@ final class CenterServiceTestSupport {
     }
 
     static void route(EntrySummary summary, String center, RoutingFlag... flags) {
+        routeTraced(summary, center, null, flags);
+    }
+
+    /** As routing-service publishes it, with the W3C {@code traceparent} of the filing's trace when given. */
+    static void routeTraced(EntrySummary summary, String center, String traceparent, RoutingFlag... flags) {
         RoutingDecision decision = new RoutingDecision(1, summary.entryNumber(), summary.filerCode(),
                 summary.importerNumber(), summary.entryType(), center, RoutingBasis.HTS, Map.of(center, summary.lines().size()),
                 Map.of(), "2026.11-1", 1.0 + summary.lines().size() * 0.1, List.of(flags), null, Instant.now(), Instant.now());
-        publish(Topics.centerTopicName(center), summary.entryNumber(), CenterEntry.routed(summary, decision));
+        publish(Topics.centerTopicName(center), summary.entryNumber(), CenterEntry.routed(summary, decision), traceparent);
     }
 
     static void withdraw(String entryNumber, String fromCenter, String toCenter) {
@@ -46,36 +51,50 @@ final class CenterServiceTestSupport {
     }
 
     static void publish(String topic, String key, Object value) {
+        publish(topic, key, value, null);
+    }
+
+    static void publish(String topic, String key, Object value, String traceparent) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, CenterlineJson.mapper().writeValueAsBytes(value)));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, CenterlineJson.mapper().writeValueAsBytes(value));
+            if (traceparent != null) {
+                record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer.send(record);
         }
     }
 
     /** The status events of one entry, read committed from the beginning, waiting until there are at least {@code n}. */
     static List<Map<String, Object>> statuses(String entryNumber, int n) {
+        return statusRecords(entryNumber, n).stream()
+                .map(r -> (Map<String, Object>) CenterlineJson.mapper().readValue(r.value(), Map.class)).toList();
+    }
+
+    /** The status records of one entry (with their headers), read committed, waiting until there are at least {@code n}. */
+    static List<ConsumerRecord<String, String>> statusRecords(String entryNumber, int n) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<Map<String, Object>> found = new ArrayList<>();
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of(Topics.STATUS.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (found.size() < n && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
                     if (entryNumber.equals(r.key())) {
-                        found.add(CenterlineJson.mapper().readValue(r.value(), Map.class));
+                        found.add(r);
                     }
                 }
             }
             // Anything beyond n published by mistake shows up in a short extra read.
             for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                 if (entryNumber.equals(r.key())) {
-                    found.add(CenterlineJson.mapper().readValue(r.value(), Map.class));
+                    found.add(r);
                 }
             }
         }

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.centerline.contracts.json.CenterlineJson;
+import org.springframework.beans.factory.ObjectProvider;
 import org.centerline.notification.NotificationProperties;
 import org.centerline.notification.subscription.Subscription;
 import org.springframework.stereotype.Component;
@@ -36,10 +39,15 @@ public class WebhookSender {
     private final HttpClient client;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
-    public WebhookSender(NotificationProperties properties, Clock clock) {
+    public WebhookSender(NotificationProperties properties, Clock clock, ObjectProvider<Tracer> tracer,
+                         ObjectProvider<Propagator> propagator) {
         this.properties = properties;
         this.clock = clock;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.connectTimeout()).build();
     }
@@ -47,14 +55,18 @@ public class WebhookSender {
     public Outcome send(Subscription.Webhook webhook, Delivery delivery) {
         byte[] body = CenterlineJson.mapper().writeValueAsBytes(delivery.body());
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
                 .header("Centerline-Delivery", delivery.deliveryId())
                 .header("Centerline-Timestamp", timestamp)
                 .header("Centerline-Signature", "sha256=" + sign(webhook.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // The subscriber can tie the call to the filing's trace (W3C traceparent).
+        if (tracer.currentTraceContext().context() != null) {
+            propagator.inject(tracer.currentTraceContext().context(), builder, HttpRequest.Builder::header);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             // The answer's body is neither read nor stored; closing it at once stops a receiver that trickles bytes.

@@ -194,6 +194,20 @@ class NotificationIT {
         assertThat(filerHook.requests().get(0).deliveryId()).isNotEqualTo(importerHook.requests().get(0).deliveryId());
     }
 
+    @Test
+    void theWebhookCallCarriesTheTraceOfTheStatusEventThatCausedIt() {
+        String filer = uniqueFiler();
+        WebhookReceiver hook = receiver();
+        subscribe(hook, "trace-secret-0123456789", Map.of("eventTypes", List.of("entry.status"), "filerCodes", List.of(filer)));
+        String traceId = "5b8efff798038103d269b633813fc60c";
+        String entry = entryNumber(filer);
+        kafka.publish(org.centerline.contracts.topic.Topics.STATUS.name(), entry, new org.centerline.contracts.event.StatusChanged(
+                1, entry, "ELE", filer, uniqueImporter(), EntryStatus.ACCEPTED, "ele-spec-1", null, java.time.Instant.now()),
+                "00-" + traceId + "-eee19b7ec3c1b174-01");
+        awaitRequests(hook, 1);
+        assertThat(hook.requests().get(0).header("traceparent")).startsWith("00-" + traceId + "-");
+    }
+
     // 3 -------------------------------------------------------------------------------------------------------
 
     @Test

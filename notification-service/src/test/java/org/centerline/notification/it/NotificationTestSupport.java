@@ -72,8 +72,18 @@ final class NotificationTestSupport {
         }
 
         void publish(String topic, String key, Object value) {
+            publish(topic, key, value, null);
+        }
+
+        /** Publishes with the W3C {@code traceparent} header of a trace, as the services upstream do. */
+        void publish(String topic, String key, Object value, String traceparent) {
             try {
-                producer.send(new ProducerRecord<>(topic, key, CenterlineJson.mapper().writeValueAsBytes(value))).get();
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                        CenterlineJson.mapper().writeValueAsBytes(value));
+                if (traceparent != null) {
+                    record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                producer.send(record).get();
             } catch (Exception e) {
                 throw new IllegalStateException("Could not publish to " + topic, e);
             }

@@ -20,6 +20,10 @@ import org.centerline.routing.route.RoutingMetrics;
 import org.centerline.routing.route.RoutingPublisher;
 import org.centerline.routing.validate.FilingValidator;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.centerline.routing.route.FilingTrace;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
@@ -90,11 +94,14 @@ public class RoutingConfiguration {
     /** The function bound to {@code entry-summaries.filed} (batch mode, transactional). */
     @Bean
     FiledBatchConsumer routeFilings(FilingRouter router, RoutingLedger ledger, RoutingMetrics metrics,
-                                    BinderFactory binders, Clock clock) {
+                                    BinderFactory binders, ObjectProvider<Tracer> tracer,
+                                    ObjectProvider<Propagator> propagator, Clock clock) {
         KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
         // The binder's transactional producer factory: sends on the consumer thread join the consumer's transaction.
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(binder.getTransactionalProducerFactory());
-        return new FiledBatchConsumer(router, new RoutingPublisher(template), ledger, metrics, clock);
+        FilingTrace trace = new FilingTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+        return new FiledBatchConsumer(router, new RoutingPublisher(template), ledger, metrics, trace, clock);
     }
 
     /**

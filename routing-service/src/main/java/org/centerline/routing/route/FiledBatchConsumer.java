@@ -1,5 +1,6 @@
 package org.centerline.routing.route;
 
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,14 +28,16 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
     private final RoutingPublisher publisher;
     private final RoutingLedger ledger;
     private final RoutingMetrics metrics;
+    private final FilingTrace trace;
     private final Clock clock;
 
     public FiledBatchConsumer(FilingRouter router, RoutingPublisher publisher, RoutingLedger ledger, RoutingMetrics metrics,
-                              Clock clock) {
+                              FilingTrace trace, Clock clock) {
         this.router = router;
         this.publisher = publisher;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.trace = trace;
         this.clock = clock;
     }
 
@@ -43,6 +46,7 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
         List<byte[]> values = batch.getPayload();
         List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
         List<?> timestamps = batch.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
+        List<?> recordHeaders = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         Map<String, String> routedInBatch = new HashMap<>();
         List<RoutingDecision> decisions = new ArrayList<>(values.size());
         List<Rejection> rejections = new ArrayList<>();
@@ -50,9 +54,16 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
         for (int i = 0; i < values.size(); i++) {
             String key = keyText(keys == null ? null : keys.get(i));
             Instant filedAt = timestamps == null ? now : Instant.ofEpochMilli(((Number) timestamps.get(i)).longValue());
-            RoutingResult result = router.route(key, values.get(i), filedAt, now,
-                    entry -> routedInBatch.containsKey(entry) ? routedInBatch.get(entry) : ledger.lastCenter(entry));
-            publisher.publish(result);
+            @SuppressWarnings("unchecked")
+            Span span = trace.start(recordHeaders == null ? null : (Map<String, Object>) recordHeaders.get(i));
+            RoutingResult result;
+            try {
+                result = router.route(key, values.get(i), filedAt, now,
+                        entry -> routedInBatch.containsKey(entry) ? routedInBatch.get(entry) : ledger.lastCenter(entry));
+                publisher.publish(result, headers -> trace.inject(span, headers));
+            } finally {
+                span.end();
+            }
             if (result instanceof RoutingResult.Routed routed) {
                 routedInBatch.put(routed.decision().entryNumber(), routed.decision().centerCode());
                 decisions.add(routed.decision());

@@ -3,7 +3,9 @@ package org.centerline.routing.route;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.json.CenterlineJson;
@@ -28,21 +30,27 @@ public final class RoutingPublisher {
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
-    public void publish(RoutingResult result) {
+    /** Writes the result's records; {@code traced} adds the filing's trace context to each. */
+    public void publish(RoutingResult result, Consumer<Headers> traced) {
         if (result instanceof RoutingResult.Routed routed) {
             byte[] key = bytes(routed.decision().entryNumber());
-            template.send(new ProducerRecord<>(centerTopics.get(routed.decision().centerCode()), key,
-                    json.writeValueAsBytes(CenterEntry.routed(routed.summary(), routed.decision()))));
+            send(centerTopics.get(routed.decision().centerCode()), key,
+                    json.writeValueAsBytes(CenterEntry.routed(routed.summary(), routed.decision())), traced);
             String withdrawFrom = routed.decision().previousCenterCode();
             if (withdrawFrom != null) {
-                template.send(new ProducerRecord<>(centerTopics.get(withdrawFrom), key, json.writeValueAsBytes(
-                        CenterEntry.withdrawn(routed.decision().entryNumber(), withdrawFrom, routed.decision()))));
+                send(centerTopics.get(withdrawFrom), key, json.writeValueAsBytes(
+                        CenterEntry.withdrawn(routed.decision().entryNumber(), withdrawFrom, routed.decision())), traced);
             }
-            template.send(new ProducerRecord<>(Topics.ROUTED.name(), key, json.writeValueAsBytes(routed.decision())));
+            send(Topics.ROUTED.name(), key, json.writeValueAsBytes(routed.decision()), traced);
         } else if (result instanceof RoutingResult.Rejected rejected) {
-            template.send(new ProducerRecord<>(Topics.REJECTED.name(), bytes(rejected.key()),
-                    json.writeValueAsBytes(rejected.rejection())));
+            send(Topics.REJECTED.name(), bytes(rejected.key()), json.writeValueAsBytes(rejected.rejection()), traced);
         }
+    }
+
+    private void send(String topic, byte[] key, byte[] value, Consumer<Headers> traced) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+        traced.accept(record.headers());
+        template.send(record);
     }
 
     private static byte[] bytes(String key) {

@@ -42,4 +42,27 @@ class RoutingFlowIT extends RoutingIntegrationTest {
             expected.forEach((entry, center) -> assertThat(landed.get(entry)).isEqualTo(Topics.centerTopicName(center)));
         }
     }
+
+    @Test
+    void theFilingsTraceGoesOnToEveryRecordRoutingWritesForIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var filing = new FilingGenerator(12, 0.0).validFor("MAC");
+        try (var producer = producer()) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(Topics.FILED.name(),
+                    filing.key(), filing.json());
+            record.headers().add("traceparent",
+                    ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record);
+        }
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.centerTopicName("MAC"), Topics.ROUTED.name())) {
+            List<ConsumerRecord<String, String>> records = readUntil(reader, Duration.ofSeconds(60),
+                    all -> all.stream().filter(r -> filing.key().equals(r.key())).count() >= 2);
+            List<ConsumerRecord<String, String>> ours = records.stream().filter(r -> filing.key().equals(r.key())).toList();
+            assertThat(ours).hasSize(2).allSatisfy(r -> {
+                String traceparent = new String(r.headers().lastHeader("traceparent").value(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+            });
+        }
+    }
 }
