@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.json.CenterlineJson;
-import org.centerline.contracts.topic.TopicTail;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.notification.state.TopicBackedState;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +21,18 @@ import org.springframework.stereotype.Component;
  * the same numbers, so numbering needs no counter of its own.
  */
 @Component
-public class AnnouncementFeed implements SmartLifecycle {
+public class AnnouncementFeed extends TopicBackedState {
 
     private final List<NumberedAnnouncement> all = new ArrayList<>();
     private final Map<String, NumberedAnnouncement> byId = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> countByYear = new HashMap<>();
-    private final TopicTail tail;
-    private volatile boolean running;
 
     public AnnouncementFeed(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        this.tail = new TopicTail("announcements", bootstrapServers, List.of(Topics.CENTER_ANNOUNCEMENTS.name()), this::apply);
+        super("announcements", bootstrapServers, Topics.CENTER_ANNOUNCEMENTS.name());
     }
 
-    synchronized void apply(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    protected synchronized void apply(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return;
         }
@@ -75,33 +73,7 @@ public class AnnouncementFeed implements SmartLifecycle {
         return Optional.empty();
     }
 
-    @Override
-    public void start() {
-        tail.start();
-        try {
-            if (!tail.awaitCaughtUp(Duration.ofMinutes(2))) {
-                throw new IllegalStateException("Could not read center-announcements from Kafka within 2 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        running = true;
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        tail.close();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
-    }
 }

@@ -8,10 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.json.CenterlineJson;
-import org.centerline.contracts.topic.TopicTail;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.notification.state.TopicBackedState;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +20,21 @@ import org.springframework.stereotype.Component;
  * and list the dead ones.
  */
 @Component
-public class DeliveryLedger implements SmartLifecycle {
+public class DeliveryLedger extends TopicBackedState {
 
     private final Map<String, DeliveryStatus> byId = new ConcurrentHashMap<>();
     private final KafkaTemplate<String, byte[]> kafka;
     private final Clock clock;
-    private final TopicTail tail;
-    private volatile boolean running;
 
     public DeliveryLedger(KafkaTemplate<String, byte[]> kafka, Clock clock,
                           @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        super("delivery-status", bootstrapServers, Topics.NOTIFICATIONS_DELIVERY_STATUS.name());
         this.kafka = kafka;
         this.clock = clock;
-        this.tail = new TopicTail("delivery-status", bootstrapServers, List.of(Topics.NOTIFICATIONS_DELIVERY_STATUS.name()),
-                this::apply);
     }
 
-    void apply(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    protected void apply(ConsumerRecord<byte[], byte[]> record) {
         String id = new String(record.key(), StandardCharsets.UTF_8);
         if (record.value() == null) {
             byId.remove(id);
@@ -70,33 +67,7 @@ public class DeliveryLedger implements SmartLifecycle {
                 .sorted(java.util.Comparator.comparing(DeliveryStatus::updatedAt).reversed()).toList();
     }
 
-    @Override
-    public void start() {
-        tail.start();
-        try {
-            if (!tail.awaitCaughtUp(java.time.Duration.ofMinutes(2))) {
-                throw new IllegalStateException("Could not read notifications.delivery-status within 2 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        running = true;
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        tail.close();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
-    }
 }
