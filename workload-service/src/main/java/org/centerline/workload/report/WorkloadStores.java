@@ -3,17 +3,14 @@ package org.centerline.workload.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.centerline.contracts.event.StaffingRoster;
+import org.centerline.streams.LocalStores;
 import org.centerline.workload.counters.CenterAggregator;
 import org.centerline.workload.counters.CenterWorkload;
 import org.centerline.workload.counters.EntryRecord;
 import org.centerline.workload.counters.EntryTracker;
 import org.centerline.workload.counters.WorkloadTopology;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,53 +20,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkloadStores {
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final LocalStores stores;
 
-    public WorkloadStores(KafkaStreamsInteractiveQueryService queries) {
-        this.queries = queries;
-    }
-
-    /** The store, or the InvalidStateStoreException itself (the query service wraps it when its retries run out). */
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof InvalidStateStoreException notReady) {
-                throw notReady;
-            }
-            throw e;
-        }
+    public WorkloadStores(LocalStores stores) {
+        this.stores = stores;
     }
 
     public Optional<CenterWorkload> workload(String centerCode) {
-        ReadOnlyKeyValueStore<String, CenterWorkload> store = store(CenterAggregator.WORKLOAD);
-        return Optional.ofNullable(store.get(centerCode));
+        return Optional.ofNullable(stores.<CenterWorkload>keyValue(CenterAggregator.WORKLOAD).get(centerCode));
     }
 
     /** When the oldest open item of the Center was routed (epoch ms), if it has any open. */
     public Optional<Long> oldestOpenRoutedAt(String centerCode) {
-        ReadOnlyKeyValueStore<String, Long> store = store(CenterAggregator.OPEN_ITEMS);
-        Long oldest = null;
-        // '/' + 1 == '0': the range covers exactly the keys "CODE/...".
-        try (KeyValueIterator<String, Long> range = store.range(centerCode + "/", centerCode + "0")) {
-            while (range.hasNext()) {
-                long routedAt = range.next().value;
-                oldest = oldest == null ? routedAt : Math.min(oldest, routedAt);
-            }
-        }
-        return Optional.ofNullable(oldest);
+        long[] oldest = {Long.MAX_VALUE};
+        stores.<Long>forEachUnder(CenterAggregator.OPEN_ITEMS, centerCode,
+                (key, routedAt) -> oldest[0] = Math.min(oldest[0], routedAt));
+        return oldest[0] == Long.MAX_VALUE ? Optional.empty() : Optional.of(oldest[0]);
     }
 
     public Optional<StaffingRoster> roster(String centerCode) {
-        ReadOnlyKeyValueStore<String, StaffingRoster> store = store(WorkloadTopology.ROSTERS);
-        return Optional.ofNullable(store.get(centerCode));
+        return Optional.ofNullable(stores.<StaffingRoster>keyValue(WorkloadTopology.ROSTERS).get(centerCode));
     }
 
     /** Every entry this instance tracks (the what-if replays them). */
     public List<EntryRecord> entries() {
-        ReadOnlyKeyValueStore<String, EntryRecord> store = store(EntryTracker.STORE);
         List<EntryRecord> all = new ArrayList<>();
-        try (KeyValueIterator<String, EntryRecord> it = store.all()) {
+        try (KeyValueIterator<String, EntryRecord> it = stores.<EntryRecord>keyValue(EntryTracker.STORE).all()) {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         return all;

@@ -1,4 +1,4 @@
-package org.centerline.center.streams;
+package org.centerline.streams;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
@@ -9,18 +9,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
-/** Interactive queries over the queue's stores, and readiness from the Kafka Streams state. */
+/**
+ * Shared by the Kafka Streams services (import it): interactive queries over the local stores, and
+ * readiness from the Streams state.
+ */
 @Configuration(proxyBeanMethods = false)
-public class StreamsConfiguration {
+public class StreamsSupport {
 
     @Bean
-    KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
-        return new KafkaStreamsInteractiveQueryService(streams);
+    LocalStores localStores(StreamsBuilderFactoryBean streams) {
+        return new LocalStores(new KafkaStreamsInteractiveQueryService(streams));
     }
 
     /**
-     * Ready once the topology has run (stores restored); a later rebalance keeps it ready, since
-     * queries retry through it. Before the first RUNNING, the stores are not there to query.
+     * Ready once the topology has run (stores restored); a later rebalance keeps it ready, since queries
+     * retry through it. Before the first RUNNING, the stores are not there to query.
      */
     @Bean
     HealthIndicator kafkaStreams(StreamsBuilderFactoryBean streams) {
