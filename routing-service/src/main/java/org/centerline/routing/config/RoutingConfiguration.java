@@ -71,8 +71,8 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    RoutingLedger routingLedger() {
-        return new RoutingLedger();
+    RoutingLedger routingLedger(RoutingProperties properties) {
+        return new RoutingLedger(properties.ledgerOutcomes(), properties.ledgerRoutes());
     }
 
     @Bean

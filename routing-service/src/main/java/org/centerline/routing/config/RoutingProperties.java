@@ -14,6 +14,8 @@ import org.springframework.core.io.Resource;
  * @param htsTable an HTS -> Center table file to use instead of the one shipped in contracts
  * @param catchUpTimeout how long start-up waits for assignments and the ledger to be read before routing begins
  * @param sendTimeout how long an HTTP filing waits for Kafka to acknowledge it
+ * @param ledgerOutcomes how many entry numbers' latest routing record or rejection are kept for GET .../routing
+ * @param ledgerRoutes how many entry numbers' last Center are kept to recognise re-filings (size it to the re-filing window)
  */
 @ConfigurationProperties("centerline.routing")
 public record RoutingProperties(
@@ -22,5 +24,7 @@ public record RoutingProperties(
         @DefaultValue("4194304") int maxHttpBodyBytes,
         Resource htsTable,
         @DefaultValue("120s") Duration catchUpTimeout,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("200000") int ledgerOutcomes,
+        @DefaultValue("1000000") int ledgerRoutes) {
 }

@@ -1,9 +1,9 @@
 package org.centerline.routing.ledger;
 
-import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
@@ -15,21 +15,39 @@ import org.centerline.contracts.topic.Topics;
  * my filing go, and why"), and the Center it was last routed to (to spot re-filings that move an
  * entry, so the earlier Center gets a withdrawal). Rebuilt from {@code entry-summaries.routed} and
  * {@code entry-summaries.rejected} at start; the router records its own decisions once committed.
+ *
+ * <p>Both maps are bounded (oldest first out) and hold compact values, JSON bytes and a Center code,
+ * so the ledger's memory does not grow with history: an evicted outcome answers 404, an evicted route
+ * is no longer recognised as a re-filing. Size the bounds to the re-filing window.
  */
 public final class RoutingLedger {
 
     /** The latest outcome of an entry number: exactly one of the two is set. */
     public record Outcome(RoutingDecision decision, Rejection rejection) {
-        Instant at() {
-            return decision != null ? decision.routedAt() : rejection.rejectedAt();
-        }
     }
 
-    private record Route(String centerCode, Instant routedAt) {
+    private record Stored(byte[] json, boolean rejected, long atMillis) {
     }
 
-    private final Map<String, Outcome> latest = new ConcurrentHashMap<>();
-    private final Map<String, Route> lastRoute = new ConcurrentHashMap<>();
+    private record Route(String centerCode, long routedAtMillis) {
+    }
+
+    private final Map<String, Stored> latest;
+    private final Map<String, Route> lastRoute;
+
+    public RoutingLedger(int maxOutcomes, int maxRoutes) {
+        this.latest = bounded(maxOutcomes);
+        this.lastRoute = bounded(maxRoutes);
+    }
+
+    private static <V> Map<String, V> bounded(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        });
+    }
 
     /** Applies one record of the routed or rejected topic. */
     public void apply(ConsumerRecord<byte[], byte[]> record) {
@@ -37,36 +55,46 @@ public final class RoutingLedger {
             return;
         }
         if (record.topic().equals(Topics.ROUTED.name())) {
-            routed(CenterlineJson.mapper().readValue(record.value(), RoutingDecision.class));
+            RoutingDecision d = CenterlineJson.mapper().readValue(record.value(), RoutingDecision.class);
+            remember(d.entryNumber(), new Stored(record.value(), false, d.routedAt().toEpochMilli()), d.centerCode());
         } else {
-            Rejection rejection = CenterlineJson.mapper().readValue(record.value(), Rejection.class);
-            if (rejection.entryNumber() != null) {
-                rejected(rejection);
+            Rejection r = CenterlineJson.mapper().readValue(record.value(), Rejection.class);
+            if (r.entryNumber() != null) {
+                remember(r.entryNumber(), new Stored(record.value(), true, r.rejectedAt().toEpochMilli()), null);
             }
         }
     }
 
     public void routed(RoutingDecision decision) {
-        Outcome outcome = new Outcome(decision, null);
-        latest.merge(decision.entryNumber(), outcome, RoutingLedger::newer);
-        lastRoute.merge(decision.entryNumber(), new Route(decision.centerCode(), decision.routedAt()),
-                (old, neu) -> neu.routedAt().isBefore(old.routedAt()) ? old : neu);
+        remember(decision.entryNumber(), new Stored(CenterlineJson.mapper().writeValueAsBytes(decision), false,
+                decision.routedAt().toEpochMilli()), decision.centerCode());
     }
 
     public void rejected(Rejection rejection) {
-        latest.merge(rejection.entryNumber(), new Outcome(null, rejection), RoutingLedger::newer);
+        remember(rejection.entryNumber(), new Stored(CenterlineJson.mapper().writeValueAsBytes(rejection), true,
+                rejection.rejectedAt().toEpochMilli()), null);
     }
 
     // Records can reach the ledger twice and out of order (own decision, then the topic); the later one stands.
-    private static Outcome newer(Outcome old, Outcome neu) {
-        return neu.at().isBefore(old.at()) ? old : neu;
+    private void remember(String entryNumber, Stored outcome, String routedTo) {
+        latest.merge(entryNumber, outcome, (old, neu) -> neu.atMillis() < old.atMillis() ? old : neu);
+        if (routedTo != null) {
+            lastRoute.merge(entryNumber, new Route(routedTo, outcome.atMillis()),
+                    (old, neu) -> neu.routedAtMillis() < old.routedAtMillis() ? old : neu);
+        }
     }
 
     public Optional<Outcome> outcome(String entryNumber) {
-        return Optional.ofNullable(latest.get(entryNumber));
+        Stored stored = latest.get(entryNumber);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.rejected()
+                ? new Outcome(null, CenterlineJson.mapper().readValue(stored.json(), Rejection.class))
+                : new Outcome(CenterlineJson.mapper().readValue(stored.json(), RoutingDecision.class), null));
     }
 
-    /** The Center the entry number was last routed to, or null if it never was. */
+    /** The Center the entry number was last routed to, or null if it never was (or it was evicted). */
     public String lastCenter(String entryNumber) {
         Route route = lastRoute.get(entryNumber);
         return route == null ? null : route.centerCode();

@@ -1,0 +1,80 @@
+package org.centerline.bench;
+
+/**
+ * The benchmark's flags: how many filings, their seed, and the offered load of the latency run.
+ *
+ * @param records        filings preloaded for the throughput runs (the same records for baseline and routing)
+ * @param seed           seed of {@code FilingGenerator}: the same seed gives the same filings
+ * @param rate           offered load of the latency run, filings per second
+ * @param latencySeconds how long the latency run offers that load
+ * @param warmupSeconds  the first seconds of the latency run, left out of the percentiles
+ * @param help           print the usage and exit
+ */
+public record BenchOptions(int records, long seed, int rate, int latencySeconds, int warmupSeconds, boolean help) {
+
+    /** Share of deliberately invalid filings, as in the local stack's simulator. */
+    public static final double INVALID_SHARE = 0.03;
+
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar [flags]
+              --records N          filings for the throughput runs (default 500000)
+              --seed N             seed of the generated filings (default 7501)
+              --rate R             offered load of the latency run, filings/s (default 5000)
+              --latency-seconds S  length of the latency run (default 20)
+              --warmup-seconds S   first seconds of the latency run left out of the percentiles (default 2)
+              --help               this text""";
+
+    /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message for the user. */
+    public static BenchOptions parse(String[] args) {
+        int records = 500_000;
+        long seed = 7501;
+        int rate = 5_000;
+        int latencySeconds = 20;
+        int warmupSeconds = 2;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value = null;
+            int eq = name.indexOf('=');
+            if (name.startsWith("--") && eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--records" -> records = (int) number(name, value, 1, 100_000_000);
+                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--rate" -> rate = (int) number(name, value, 1, 1_000_000);
+                case "--latency-seconds" -> latencySeconds = (int) number(name, value, 1, 3_600);
+                case "--warmup-seconds" -> warmupSeconds = (int) number(name, value, 0, 3_600);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+            }
+        }
+        if (warmupSeconds >= latencySeconds) {
+            throw new IllegalArgumentException("--warmup-seconds must be less than --latency-seconds");
+        }
+        return new BenchOptions(records, seed, rate, latencySeconds, warmupSeconds, help);
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
+        }
+        return n;
+    }
+}

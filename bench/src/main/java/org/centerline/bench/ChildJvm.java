@@ -1,0 +1,115 @@
+package org.centerline.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One child JVM ({@code java <opts> -jar <jar> <args>}) with its output in a log file; stopped by SIGTERM, then SIGKILL. */
+final class ChildJvm implements AutoCloseable {
+
+    private final String name;
+    private final Path logFile;
+    private final Process process;
+
+    private ChildJvm(String name, Path logFile, Process process) {
+        this.name = name;
+        this.logFile = logFile;
+        this.process = process;
+    }
+
+    /** Starts {@code java jvmOptions -jar jar args}, stdout and stderr to {@code logFile}; a shutdown hook stops it with us. */
+    static ChildJvm start(String name, List<String> jvmOptions, Path jar, List<String> args, Path logFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(args);
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, String.join(" ", cmd) + System.lineSeparator(), StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            ChildJvm child = new ChildJvm(name, logFile, p);
+            Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-stop"));
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** The log so far (empty if unreadable). */
+    String log() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Fails with the last lines of its log if the child has exited. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log: " + logFile
+                    + "\n" + tail(30));
+        }
+    }
+
+    /** The last {@code n} lines of its log. */
+    String tail(int n) {
+        List<String> lines = log().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+
+    /** Peak resident set size of the child in bytes ({@code VmHWM} of /proc/<pid>/status), or -1 where there is no /proc. */
+    long peakRssBytes() {
+        return procStatusKb("VmHWM:") * 1024;
+    }
+
+    private long procStatusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc (not Linux) or the process is gone
+        }
+        return -1;
+    }
+
+    /** SIGTERM, up to 20 s, then SIGKILL; idempotent. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

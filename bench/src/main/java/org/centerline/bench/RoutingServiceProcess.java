@@ -1,0 +1,119 @@
+package org.centerline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.centerline.contracts.json.CenterlineJson;
+import tools.jackson.databind.JsonNode;
+
+/** routing-service as shipped, as its own JVM the way the local stack runs it; its readiness, filed counter and RSS. */
+final class RoutingServiceProcess implements AutoCloseable {
+
+    /** The local stack's service JVM options. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    private static final long READY_TIMEOUT_MS = 120_000;
+
+    private final ChildJvm jvm;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RoutingServiceProcess(ChildJvm jvm, String baseUrl) {
+        this.jvm = jvm;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts the exec jar against the broker and returns once {@code /actuator/health/readiness} answers UP. */
+    static RoutingServiceProcess start(BenchWorkspace ws, String bootstrap) {
+        int port = FreePort.pick();
+        ChildJvm jvm = ChildJvm.start("routing-service", JVM_OPTIONS, ws.routingJar(), List.of(
+                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
+                "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--server.port=" + port,
+                "--centerline.instance-id=bench"), ws.targetDir().resolve("logs/routing-service.log"));
+        RoutingServiceProcess service = new RoutingServiceProcess(jvm, "http://localhost:" + port);
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (!service.ready()) {
+            jvm.requireAlive();
+            if (System.currentTimeMillis() > deadline) {
+                service.close();
+                throw new IllegalStateException("routing-service not ready within 120 s; see " + jvm.logFile());
+            }
+            Sleep.millis(100);
+        }
+        return service;
+    }
+
+    /** Whether {@code /actuator/health/readiness} answers 200 with status UP. */
+    boolean ready() {
+        String body = get("/actuator/health/readiness");
+        return body != null && body.contains("\"UP\"");
+    }
+
+    /**
+     * {@code centerline_routing_filed_total}: filings whose transaction committed. Read from {@code /actuator/metrics}
+     * (the same Micrometer counter as on /actuator/prometheus) because that answer is a few hundred bytes, not the
+     * whole scrape, so polling it costs the service next to nothing.
+     */
+    long filedTotal() {
+        jvm.requireAlive();
+        String body = get("/actuator/metrics/centerline.routing.filed");
+        if (body == null) {
+            return 0;
+        }
+        JsonNode count = CenterlineJson.mapper().readTree(body).path("measurements").path(0).path("value");
+        return (long) count.asDouble();
+    }
+
+    /** The sum of a metric's samples on {@code /actuator/prometheus} (e.g. {@code centerline_routing_filed_total}), or -1. */
+    double scrape(String metric) {
+        String body = get("/actuator/prometheus");
+        if (body == null) {
+            return -1;
+        }
+        double sum = 0;
+        for (String line : body.lines().toList()) {
+            if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** Whether the service has logged an OutOfMemoryError. */
+    boolean outOfMemory() {
+        return jvm.log().contains("java.lang.OutOfMemoryError");
+    }
+
+    Path logFile() {
+        return jvm.logFile();
+    }
+
+    /** Peak RSS of the service's JVM so far, bytes (-1 without /proc). */
+    long peakRssBytes() {
+        return jvm.peakRssBytes();
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}
