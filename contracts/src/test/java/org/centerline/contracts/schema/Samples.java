@@ -58,6 +58,18 @@ public final class Samples {
         }
     }
 
+    /** The text of {@code samples/<relative>}, read as a class-path resource (works from the test-jar too). */
+    public static String text(String relative) {
+        try (var in = Samples.class.getClassLoader().getResourceAsStream("samples/" + relative)) {
+            if (in == null) {
+                throw new IllegalStateException("No sample samples/" + relative);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String read(String relative) {
         return read(folder("").resolve(relative));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.schema.Samples;
 import org.centerline.contracts.entry.Chapter99Provisions;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RejectionReason;
@@ -33,29 +34,7 @@ class FilingRouterTest {
     private static final Function<String, String> NEVER_ROUTED = entry -> null;
 
     /** The example filing of CONTRACT.md: one line, heading 8471 (ELE), Section 301. */
-    private static final String FILING = """
-            {
-              "schemaVersion": 1,
-              "entryNumber": "ABC-1234567-6",
-              "filerCode": "ABC",
-              "entryType": "01",
-              "importerNumber": "12-3456789AB",
-              "portOfEntry": "2704",
-              "entryDate": "2026-11-18",
-              "summaryDate": "2026-11-20",
-              "modeOfTransport": "11",
-              "lines": [
-                {
-                  "lineNumber": 1,
-                  "htsNumber": "8471300100",
-                  "countryOfOrigin": "CN",
-                  "enteredValue": 125000.00,
-                  "chapter99Numbers": ["99038803"],
-                  "adcvdCaseNumber": null
-                }
-              ]
-            }
-            """;
+    private static final String FILING = Samples.text("entry-summaries.filed/valid/contract-example.json");
 
     private final EntryClassifier classifier = new EntryClassifier(HtsCenterTable.standard(),
             Chapter99Provisions.standard(), WorkloadModel.standard());

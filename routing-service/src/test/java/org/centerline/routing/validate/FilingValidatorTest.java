@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.schema.Samples;
 import org.centerline.contracts.entry.EntryNumber;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
@@ -32,29 +33,7 @@ class FilingValidatorTest {
     private static final String ENTRY = "ABC-1234567-6";
 
     /** The example filing of CONTRACT.md. */
-    private static final String CONTRACT_EXAMPLE = """
-            {
-              "schemaVersion": 1,
-              "entryNumber": "ABC-1234567-6",
-              "filerCode": "ABC",
-              "entryType": "01",
-              "importerNumber": "12-3456789AB",
-              "portOfEntry": "2704",
-              "entryDate": "2026-11-18",
-              "summaryDate": "2026-11-20",
-              "modeOfTransport": "11",
-              "lines": [
-                {
-                  "lineNumber": 1,
-                  "htsNumber": "8471300100",
-                  "countryOfOrigin": "CN",
-                  "enteredValue": 125000.00,
-                  "chapter99Numbers": ["99038803"],
-                  "adcvdCaseNumber": null
-                }
-              ]
-            }
-            """;
+    private static final String CONTRACT_EXAMPLE = Samples.text("entry-summaries.filed/valid/contract-example.json");
 
     private final FilingValidator validator = new FilingValidator(TABLE, FilingValidator.DEFAULT_MAX_BYTES);
 
