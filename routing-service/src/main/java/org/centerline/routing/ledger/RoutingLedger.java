@@ -65,14 +65,14 @@ public final class RoutingLedger {
         }
     }
 
-    public void routed(RoutingDecision decision) {
-        remember(decision.entryNumber(), new Stored(CenterlineJson.mapper().writeValueAsBytes(decision), false,
-                decision.routedAt().toEpochMilli()), decision.centerCode());
+    /** Records a decision routing made; {@code json} is the record it wrote to {@code entry-summaries.routed}. */
+    public void routed(RoutingDecision decision, byte[] json) {
+        remember(decision.entryNumber(), new Stored(json, false, decision.routedAt().toEpochMilli()), decision.centerCode());
     }
 
-    public void rejected(Rejection rejection) {
-        remember(rejection.entryNumber(), new Stored(CenterlineJson.mapper().writeValueAsBytes(rejection), true,
-                rejection.rejectedAt().toEpochMilli()), null);
+    /** Records a rejection routing made; {@code json} is the record it wrote to {@code entry-summaries.rejected}. */
+    public void rejected(Rejection rejection, byte[] json) {
+        remember(rejection.entryNumber(), new Stored(json, true, rejection.rejectedAt().toEpochMilli()), null);
     }
 
     // Records can reach the ledger twice and out of order (own decision, then the topic); the later one stands.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.routing.ledger.RoutingLedger;
@@ -49,7 +50,13 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
         List<?> recordHeaders = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         Map<String, String> routedInBatch = new HashMap<>();
         List<RoutingDecision> decisions = new ArrayList<>(values.size());
+        List<byte[]> decisionJson = new ArrayList<>(values.size());
         List<Rejection> rejections = new ArrayList<>();
+        List<byte[]> rejectionJson = new ArrayList<>();
+        Function<String, String> previousCenter = entry -> {
+            String inBatch = routedInBatch.get(entry);
+            return inBatch != null ? inBatch : ledger.lastCenter(entry);
+        };
         Instant now = clock.instant();
         for (int i = 0; i < values.size(); i++) {
             String key = keyText(keys == null ? null : keys.get(i));
@@ -57,32 +64,36 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
             @SuppressWarnings("unchecked")
             Span span = trace.start(recordHeaders == null ? null : (Map<String, Object>) recordHeaders.get(i));
             RoutingResult result;
+            byte[] written;
             try {
-                result = router.route(key, values.get(i), filedAt, now,
-                        entry -> routedInBatch.containsKey(entry) ? routedInBatch.get(entry) : ledger.lastCenter(entry));
-                publisher.publish(result, headers -> trace.inject(span, headers));
+                result = router.route(key, values.get(i), filedAt, now, previousCenter);
+                written = publisher.publish(result, headers -> trace.inject(span, headers));
             } finally {
                 span.end();
             }
             if (result instanceof RoutingResult.Routed routed) {
                 routedInBatch.put(routed.decision().entryNumber(), routed.decision().centerCode());
                 decisions.add(routed.decision());
+                decisionJson.add(written);
             } else {
                 rejections.add(((RoutingResult.Rejected) result).rejection());
+                rejectionJson.add(written);
             }
         }
         afterCommit(() -> {
-            for (RoutingDecision d : decisions) {
-                ledger.routed(d);
+            for (int i = 0; i < decisions.size(); i++) {
+                RoutingDecision d = decisions.get(i);
+                ledger.routed(d, decisionJson.get(i));
                 metrics.filed();
                 metrics.routed(d);
                 if (d.previousCenterCode() != null) {
                     metrics.withdrawn(d.previousCenterCode());
                 }
             }
-            for (Rejection r : rejections) {
+            for (int i = 0; i < rejections.size(); i++) {
+                Rejection r = rejections.get(i);
                 if (r.entryNumber() != null) {
-                    ledger.rejected(r);
+                    ledger.rejected(r, rejectionJson.get(i));
                 }
                 metrics.filed();
                 metrics.rejected(r.reasons());

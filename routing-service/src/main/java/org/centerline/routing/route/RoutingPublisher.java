@@ -30,8 +30,11 @@ public final class RoutingPublisher {
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
-    /** Writes the result's records; {@code traced} adds the filing's trace context to each. */
-    public void publish(RoutingResult result, Consumer<Headers> traced) {
+    /**
+     * Writes the result's records; {@code traced} adds the filing's trace context to each. Returns the
+     * JSON of the decision or rejection it wrote, so the ledger keeps it without serializing it again.
+     */
+    public byte[] publish(RoutingResult result, Consumer<Headers> traced) {
         if (result instanceof RoutingResult.Routed routed) {
             byte[] key = bytes(routed.decision().entryNumber());
             send(centerTopics.get(routed.decision().centerCode()), key,
@@ -41,10 +44,14 @@ public final class RoutingPublisher {
                 send(centerTopics.get(withdrawFrom), key, json.writeValueAsBytes(
                         CenterEntry.withdrawn(routed.decision().entryNumber(), withdrawFrom, routed.decision())), traced);
             }
-            send(Topics.ROUTED.name(), key, json.writeValueAsBytes(routed.decision()), traced);
-        } else if (result instanceof RoutingResult.Rejected rejected) {
-            send(Topics.REJECTED.name(), bytes(rejected.key()), json.writeValueAsBytes(rejected.rejection()), traced);
+            byte[] decision = json.writeValueAsBytes(routed.decision());
+            send(Topics.ROUTED.name(), key, decision, traced);
+            return decision;
         }
+        RoutingResult.Rejected rejected = (RoutingResult.Rejected) result;
+        byte[] rejection = json.writeValueAsBytes(rejected.rejection());
+        send(Topics.REJECTED.name(), bytes(rejected.key()), rejection, traced);
+        return rejection;
     }
 
     private void send(String topic, byte[] key, byte[] value, Consumer<Headers> traced) {
