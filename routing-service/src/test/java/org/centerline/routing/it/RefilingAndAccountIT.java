@@ -21,7 +21,8 @@ import org.springframework.web.client.RestClient;
 /** An importer's account assignment overrides its lines; a re-filing that moves an entry withdraws it. */
 class RefilingAndAccountIT extends RoutingIntegrationTest {
 
-    private final FilingGenerator generator = new FilingGenerator(31, 0.0, 0.0, LocalDate.of(2026, 11, 20));
+    /** Shared by the class's tests, so no two tests file the same entry number. */
+    private static final FilingGenerator generator = new FilingGenerator(31, 0.0, 0.0, LocalDate.of(2026, 11, 20));
 
     @Test
     void anAccountAssignmentOverridesTheLines() {
@@ -73,11 +74,15 @@ class RefilingAndAccountIT extends RoutingIntegrationTest {
         String ele = Topics.centerTopicName("ELE");
         String mac = Topics.centerTopicName("MAC");
         try (KafkaConsumer<String, String> reader = committedReader(ele, mac)) {
-            List<ConsumerRecord<String, String>> records = readUntil(reader, Duration.ofSeconds(60),
-                    all -> all.stream().filter(r -> r.key().equals(first.entryNumber())).count() >= 3);
+            List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(readUntil(reader, Duration.ofSeconds(60),
+                    all -> all.stream().filter(r -> r.key().equals(first.entryNumber())).count() >= 3));
+            readToEnd(reader, records);
             List<String> actions = records.stream().filter(r -> r.key().equals(first.entryNumber()))
                     .map(r -> r.topic() + " " + json(r.value()).get("action")).toList();
             assertThat(actions).containsExactlyInAnyOrder(ele + " ROUTED", ele + " WITHDRAWN", mac + " ROUTED");
+            // On the earlier Center's topic (one partition per key) the withdrawal comes after the routing.
+            assertThat(actions.stream().filter(a -> a.startsWith(ele)).toList())
+                    .containsExactly(ele + " ROUTED", ele + " WITHDRAWN");
             Map<String, Object> macEntry = records.stream()
                     .filter(r -> r.key().equals(first.entryNumber()) && r.topic().equals(mac))
                     .map(r -> json(r.value())).findFirst().orElseThrow();

@@ -59,10 +59,13 @@ class RejectionIT extends RoutingIntegrationTest {
         }
     }
 
+    /** The one record with this key (read to the end of the topic, so a duplicate fails the test). */
     static ConsumerRecord<String, String> find(KafkaConsumer<String, String> reader, String key) {
-        List<ConsumerRecord<String, String>> records = readUntil(reader, Duration.ofSeconds(60),
-                all -> all.stream().anyMatch(r -> key.equals(r.key())));
-        return records.stream().filter(r -> key.equals(r.key())).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("No record with key " + key));
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(readUntil(reader, Duration.ofSeconds(60),
+                all -> all.stream().anyMatch(r -> key.equals(r.key()))));
+        readToEnd(reader, records);
+        List<ConsumerRecord<String, String>> matching = records.stream().filter(r -> key.equals(r.key())).toList();
+        assertThat(matching).as("records keyed " + key).hasSize(1);
+        return matching.get(0);
     }
 }

@@ -17,11 +17,19 @@ class RoutingLedgerTest {
                 Map.of("8471", 1), "2026.11-1", 1.0, List.of(), null, Instant.ofEpochMilli(at - 10), Instant.ofEpochMilli(at));
     }
 
+    private static void record(RoutingLedger ledger, RoutingDecision d) {
+        ledger.routed(d, org.centerline.contracts.json.CenterlineJson.mapper().writeValueAsBytes(d));
+    }
+
+    private static RoutingDecision routedDecision(String entry, String center, long at) {
+        return decision(entry, center, at);
+    }
+
     @Test
     void theLaterDecisionStandsWhicheverArrivesFirst() {
         RoutingLedger ledger = new RoutingLedger(10, 10);
-        ledger.routed(decision("ABC-1234567-6", "MAC", 2_000));
-        ledger.routed(decision("ABC-1234567-6", "ELE", 1_000));
+        record(ledger, routedDecision("ABC-1234567-6", "MAC", 2_000));
+        record(ledger, routedDecision("ABC-1234567-6", "ELE", 1_000));
         assertThat(ledger.lastCenter("ABC-1234567-6")).isEqualTo("MAC");
         assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().decision().centerCode()).isEqualTo("MAC");
     }
@@ -30,7 +38,7 @@ class RoutingLedgerTest {
     void theOldestEntriesLeaveFirstWhenTheBoundsAreReached() {
         RoutingLedger ledger = new RoutingLedger(2, 3);
         for (int i = 1; i <= 4; i++) {
-            ledger.routed(decision("E-" + i, "ELE", i * 1_000L));
+            record(ledger, routedDecision("E-" + i, "ELE", i * 1_000L));
         }
         assertThat(ledger.size()).isEqualTo(2);
         assertThat(ledger.outcome("E-1")).isEmpty();
