@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.centerline.stackprocess.KafkaClients;
 
 /** The ceiling: a plain kafka-clients exactly-once consume -> produce pass-through, one transaction per poll, no parsing. */
 final class BaselinePassThrough {

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.sample.FilingGenerator.Filing;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.stackprocess.KafkaClients;
+import org.centerline.stackprocess.Sleep;
 
 /** Filed -> routed latency at a fixed offered load, measured per decision read back from entry-summaries.routed. */
 final class LatencyProbe {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.sample.FilingGenerator.Filing;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.stackprocess.KafkaClients;
 
 /** Files N generated filings onto {@code entry-summaries.filed} and the same records onto the baseline's copy topic. */
 final class Preloader {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.stackprocess.KafkaClients;
 
 /** Follows entry-summaries.routed (read_committed) from its end and records each decision's latencies in microseconds. */
 final class RoutedTail implements AutoCloseable {

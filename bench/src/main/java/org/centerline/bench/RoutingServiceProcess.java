@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.stackprocess.ChildJvm;
+import org.centerline.stackprocess.FreePort;
+import org.centerline.stackprocess.Sleep;
 import tools.jackson.databind.JsonNode;
 
 /** routing-service as shipped, as its own JVM the way the local stack runs it; its readiness, filed counter and RSS. */

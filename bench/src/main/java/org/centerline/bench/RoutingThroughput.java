@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.stackprocess.KafkaClients;
+import org.centerline.stackprocess.Sleep;
 
 /** routing-service's rate over the preloaded filings: first batch's routedAt -> filed counter reaching N. */
 final class RoutingThroughput {

@@ -1,12 +1,12 @@
-package org.centerline.bench;
+package org.centerline.stackprocess;
 
-/** Thread.sleep that turns an interrupt into an unchecked failure (the benchmark is being stopped). */
-final class Sleep {
+/** Thread.sleep that turns an interrupt into an unchecked failure (the run is being stopped). */
+public final class Sleep {
 
     private Sleep() {
     }
 
-    static void millis(long ms) {
+    public static void millis(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

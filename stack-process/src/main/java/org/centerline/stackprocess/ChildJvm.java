@@ -1,4 +1,4 @@
-package org.centerline.bench;
+package org.centerline.stackprocess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,21 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One child JVM ({@code java <opts> -jar <jar> <args>}) with its output in a log file; stopped by SIGTERM, then SIGKILL. */
-final class ChildJvm implements AutoCloseable {
+/**
+ * One child JVM ({@code java <opts> -jar <jar> <args>}) with its output in a log file: what the benchmark and the
+ * fault tests run Centerline's parts as, so that each can be stopped (SIGTERM, then SIGKILL) or killed outright.
+ */
+public final class ChildJvm implements AutoCloseable {
 
     private final String name;
     private final Path logFile;
     private final Process process;
+    private final Thread stopWithUs;
 
     private ChildJvm(String name, Path logFile, Process process) {
         this.name = name;
         this.logFile = logFile;
         this.process = process;
+        this.stopWithUs = new Thread(this::close, name + "-stop");
     }
 
     /** Starts {@code java jvmOptions -jar jar args}, stdout and stderr to {@code logFile}; a shutdown hook stops it with us. */
-    static ChildJvm start(String name, List<String> jvmOptions, Path jar, List<String> args, Path logFile) {
+    public static ChildJvm start(String name, List<String> jvmOptions, Path jar, List<String> args, Path logFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -31,32 +36,36 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(jar.toString());
         cmd.addAll(args);
         try {
-            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.writeString(logFile, String.join(" ", cmd) + System.lineSeparator(), StandardCharsets.UTF_8);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
             ChildJvm child = new ChildJvm(name, logFile, p);
-            Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-stop"));
+            Runtime.getRuntime().addShutdownHook(child.stopWithUs);
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    long pid() {
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** The log so far (empty if unreadable). */
-    String log() {
+    public String log() {
         try {
             return Files.readString(logFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -65,7 +74,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Fails with the last lines of its log if the child has exited. */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log: " + logFile
                     + "\n" + tail(30));
@@ -73,14 +82,19 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The last {@code n} lines of its log. */
-    String tail(int n) {
+    public String tail(int n) {
         List<String> lines = log().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     /** Peak resident set size of the child in bytes ({@code VmHWM} of /proc/<pid>/status), or -1 where there is no /proc. */
-    long peakRssBytes() {
+    public long peakRssBytes() {
         return procStatusKb("VmHWM:") * 1024;
+    }
+
+    /** Resident set size of the child now, in bytes ({@code VmRSS}), or -1 where there is no /proc. */
+    public long rssBytes() {
+        return procStatusKb("VmRSS:") * 1024;
     }
 
     private long procStatusKb(String field) {
@@ -96,20 +110,44 @@ final class ChildJvm implements AutoCloseable {
         return -1;
     }
 
+    /** {@code kill -9}: SIGKILL, no shutdown hooks, no goodbye; returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(30);
+        forgetHook();
+    }
+
     /** SIGTERM, up to 20 s, then SIGKILL; idempotent. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            if (!awaitExit(20)) {
+                process.destroyForcibly();
+                awaitExit(10);
             }
+        }
+        forgetHook();
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void forgetHook() {
+        if (Thread.currentThread() == stopWithUs) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopWithUs);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; nothing to forget
         }
     }
 }

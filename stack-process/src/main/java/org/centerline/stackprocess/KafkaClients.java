@@ -1,4 +1,4 @@
-package org.centerline.bench;
+package org.centerline.stackprocess;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,17 +8,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The client configurations of the benchmark, in one place; byte-array values, nothing parsed. */
-final class KafkaClients {
+/** The client configurations of the benchmark and the fault tests, in one place; byte-array values, nothing parsed. */
+public final class KafkaClients {
 
     /** As routing-service's producer and consumer: filings may be up to 4 MiB. */
-    static final int MAX_RECORD_BYTES = 4_259_840;
+    public static final int MAX_RECORD_BYTES = 4_259_840;
 
     private KafkaClients() {
     }
 
     /** The broker systems filing: keyed, acks=all, idempotent, lz4, with the given linger and 128 KiB batches. */
-    static Map<String, Object> filer(String bootstrap, String clientId, int lingerMs) {
+    public static Map<String, Object> filer(String bootstrap, String clientId, int lingerMs) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -34,7 +34,7 @@ final class KafkaClients {
     }
 
     /** A transactional producer configured like routing-service's (acks=all, lz4, linger 5 ms, 128 KiB batches). */
-    static Map<String, Object> transactional(String bootstrap, String transactionalId) {
+    public static Map<String, Object> transactional(String bootstrap, String transactionalId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
@@ -51,7 +51,7 @@ final class KafkaClients {
     }
 
     /** A read_committed consumer configured like routing-service's (1,000 records a poll, no auto-commit). */
-    static Map<String, Object> committedReader(String bootstrap, String clientId, String groupId) {
+    public static Map<String, Object> committedReader(String bootstrap, String clientId, String groupId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
