@@ -3,12 +3,18 @@
 # as child JVMs and a broker-system simulator. Flags: see local-stack/README.md or --help.
 # CENTERLINE_SKIP_BUILD=1 starts the last build without running Maven; CENTERLINE_JAVA_OPTS replaces
 # the JVM options of the broker's JVM (default -Xmx512m; the services get their own, see the README).
+# `./start-local-stack.sh token ROLE ...` prints a token from the local issuer instead (`token --help`);
+# it uses the last build if there is one, so `TOKEN=$(./start-local-stack.sh token ops)` works.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-if [[ "${CENTERLINE_SKIP_BUILD:-}" != "1" || ! -f local-stack/target/local-stack.jar ]]; then
-  echo "building (./mvnw -q -DskipTests -pl local-stack -am package) ..."
-  ./mvnw -q -DskipTests -pl local-stack -am package
+skip_build="${CENTERLINE_SKIP_BUILD:-}"
+if [[ "${1:-}" == token || "${1:-}" == tokens ]]; then
+  skip_build=1
+fi
+if [[ "$skip_build" != "1" || ! -f local-stack/target/local-stack.jar ]]; then
+  echo "building (./mvnw -q -DskipTests -pl local-stack -am package) ..." >&2
+  ./mvnw -q -DskipTests -pl local-stack -am package >&2
 fi
 
 # shellcheck disable=SC2086  # the options are meant to split into words

@@ -5,10 +5,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.localstack.broker.EmbeddedBroker;
+import org.centerline.localstack.security.LocalIssuer;
+import org.centerline.localstack.security.MintedStaffTokens;
+import org.centerline.localstack.security.ReadyTokens;
+import org.centerline.localstack.security.TokenCommand;
 import org.centerline.localstack.services.ServiceCatalog;
 import org.centerline.localstack.services.ServiceSpec;
 import org.centerline.localstack.services.ServiceSupervisor;
@@ -20,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one command of the local stack: starts the broker, creates the topics, starts the services and
- * the simulator, and on Ctrl-C or SIGTERM stops them all in reverse order.
+ * The one command of the local stack: starts the broker, creates the topics, starts the services (trusting the
+ * local token issuer) and the simulator, prints ready-made tokens, and on Ctrl-C or SIGTERM stops them all in
+ * reverse order. {@code token} and {@code tokens} as first argument run {@link TokenCommand} instead.
  */
 public final class LocalStack {
 
@@ -30,6 +38,8 @@ public final class LocalStack {
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     static final Duration BROKER_STOP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** The token files are written again this often, so they always hold tokens valid for hours more. */
+    static final Duration TOKEN_RENEWAL = Duration.ofHours(1);
 
     private final Options options;
     private final Object lock = new Object();
@@ -37,6 +47,8 @@ public final class LocalStack {
     private ServiceSupervisor supervisor;
     private FilingSimulator simulator;
     private SpecialistsAtWork specialists;
+    private LocalIssuer issuer;
+    private ScheduledExecutorService tokenRenewal;
     private boolean stopping;
 
     public LocalStack(Options options) {
@@ -44,6 +56,10 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
+        if (TokenCommand.handles(args)) {
+            System.exit(TokenCommand.run(args, Workspace.detect(), System.out, System.err));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args, Workspace.detect());
@@ -72,9 +88,21 @@ public final class LocalStack {
         stack.runSimulatorUntilStopped();
     }
 
-    /** Broker, topics, services; returns when everything is ready and the "Centerline is up" line is printed. */
+    /**
+     * Token issuer, broker, topics, services; returns when everything is ready and the "Centerline is up" line and
+     * the ready-made tokens are printed.
+     */
     public void start() {
         long t0 = System.nanoTime();
+        LocalIssuer tokens = LocalIssuer.open(options.dataDir());
+        ReadyTokens ready = tokens.writeTokenFiles();
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            issuer = tokens;
+            tokenRenewal = renewTokenFilesHourly(tokens);
+        }
         EmbeddedBroker b = new EmbeddedBroker(options.kafkaDataDir(), options.kafkaPort(), options.controllerPort());
         synchronized (lock) {
             if (stopping) {
@@ -94,7 +122,8 @@ public final class LocalStack {
                     since(t1));
         }
 
-        ServiceSupervisor s = new ServiceSupervisor(options.servicesDir(), options.dataDir(), b.bootstrapServers());
+        ServiceSupervisor s = new ServiceSupervisor(options.servicesDir(), options.dataDir(), b.bootstrapServers(),
+                tokens.publicKey());
         synchronized (lock) {
             if (stopping) {
                 return;
@@ -113,6 +142,36 @@ public final class LocalStack {
         }
         log.info("Centerline is up in {}: {}", since(t0), up);
         log.info("logs in {}, Ctrl-C stops everything", options.dataDir().resolve("logs"));
+        printTokens(ready);
+    }
+
+    /** The ready-made tokens as in tokens.env (copy a line, or source the file), and the rebalance view's URL. */
+    private void printTokens(ReadyTokens ready) {
+        log.info("every API needs a bearer token; tokens for each role, valid {} h, are in {} (source it; renewed hourly):",
+                LocalIssuer.TOKEN_LIFETIME.toHours(), ready.file());
+        System.out.print(ready.envText());
+        System.out.flush();
+        ServiceCatalog.find(options.services(), ServiceCatalog.WORKLOAD_SERVICE).ifPresent(workload ->
+                log.info("rebalance view: {}/#token={}", workload.baseUrl(), ready.token("OPS_TOKEN")));
+        log.info("Prometheus scrapes with {}; another token: java -jar local-stack/target/local-stack.jar token --help",
+                issuer.prometheusTokenFile());
+    }
+
+    private static ScheduledExecutorService renewTokenFilesHourly(LocalIssuer tokens) {
+        ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "token-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = TOKEN_RENEWAL.toMinutes();
+        renewal.scheduleAtFixedRate(() -> {
+            try {
+                tokens.writeTokenFiles();
+            } catch (RuntimeException e) {
+                log.warn("could not renew the token files: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MINUTES);
+        return renewal;
     }
 
     /**
@@ -124,8 +183,9 @@ public final class LocalStack {
         if (options.specialists()) {
             ServiceSpec center = ServiceCatalog.find(options.services(), ServiceCatalog.CENTER_SERVICE).orElseThrow();
             // with filings, their counts ride on the filing simulator's progress line; alone, they print their own
-            spec = new SpecialistsAtWork(new HttpCenterApi(center.baseUrl()), options.decisionsPerMinute(),
-                    options.seed() ^ 0x5DEECE66DL, options.simulator() ? null : PROGRESS_EVERY);
+            // they call center-service as themselves: a token per specialist, and the Center's director for the rest
+            spec = new SpecialistsAtWork(new HttpCenterApi(center.baseUrl(), new MintedStaffTokens(issuer)),
+                    options.decisionsPerMinute(), options.seed() ^ 0x5DEECE66DL, options.simulator() ? null : PROGRESS_EVERY);
             synchronized (lock) {
                 if (stopping) {
                     return;
@@ -164,6 +224,7 @@ public final class LocalStack {
         SpecialistsAtWork spec;
         ServiceSupervisor sup;
         EmbeddedBroker b;
+        ScheduledExecutorService renewal;
         synchronized (lock) {
             if (stopping) {
                 return;
@@ -173,6 +234,10 @@ public final class LocalStack {
             spec = specialists;
             sup = supervisor;
             b = broker;
+            renewal = tokenRenewal;
+        }
+        if (renewal != null) {
+            renewal.shutdownNow();
         }
         long t0 = System.nanoTime();
         log.info("stopping Centerline");

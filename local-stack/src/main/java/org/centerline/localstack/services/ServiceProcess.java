@@ -35,15 +35,18 @@ public final class ServiceProcess {
     private final Path logFile;
     private final Path workDir;
     private final String bootstrapServers;
+    private final Path jwtPublicKey;
     private volatile Process process;
     private volatile boolean stopping;
 
-    public ServiceProcess(ServiceSpec spec, Path jar, Path logFile, Path workDir, String bootstrapServers) {
+    /** @param jwtPublicKey the PEM the service verifies bearer tokens with (the local issuer's public key) */
+    public ServiceProcess(ServiceSpec spec, Path jar, Path logFile, Path workDir, String bootstrapServers, Path jwtPublicKey) {
         this.spec = spec;
         this.jar = jar;
         this.logFile = logFile;
         this.workDir = workDir;
         this.bootstrapServers = bootstrapServers;
+        this.jwtPublicKey = jwtPublicKey;
     }
 
     public ServiceSpec spec() {
@@ -65,6 +68,8 @@ public final class ServiceProcess {
         cmd.add("--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers);
         cmd.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
         cmd.add("--server.port=" + spec.port());
+        cmd.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                + jwtPublicKey.toAbsolutePath().normalize());
         cmd.addAll(spec.args(workDir));
         return cmd;
     }

@@ -18,17 +18,20 @@ public final class ServiceSupervisor {
     private final Path servicesDir;
     private final Path dataDir;
     private final String bootstrapServers;
+    private final Path jwtPublicKey;
     private final List<ServiceProcess> running = new ArrayList<>();
     private boolean stopped;
 
     /**
-     * @param servicesDir where the services' exec jars are ({@code local-stack/target/services})
-     * @param dataDir     the local stack's data folder; logs go to {@code logs/}, working dirs to {@code services/}
+     * @param servicesDir  where the services' exec jars are ({@code local-stack/target/services})
+     * @param dataDir      the local stack's data folder; logs go to {@code logs/}, working dirs to {@code services/}
+     * @param jwtPublicKey the PEM every service verifies bearer tokens with
      */
-    public ServiceSupervisor(Path servicesDir, Path dataDir, String bootstrapServers) {
+    public ServiceSupervisor(Path servicesDir, Path dataDir, String bootstrapServers, Path jwtPublicKey) {
         this.servicesDir = servicesDir;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
+        this.jwtPublicKey = jwtPublicKey;
     }
 
     /** Starts all of them at once, then waits for each to be ready; {@link #stopAll} may run meanwhile (Ctrl-C). */
@@ -37,7 +40,7 @@ public final class ServiceSupervisor {
         for (ServiceSpec spec : specs) {
             ServiceProcess p = new ServiceProcess(spec, servicesDir.resolve(spec.jar()),
                     dataDir.resolve("logs").resolve(spec.name() + ".log"), dataDir.resolve("services").resolve(spec.name()),
-                    bootstrapServers);
+                    bootstrapServers, jwtPublicKey);
             synchronized (this) {
                 if (stopped) {
                     throw new IllegalStateException("stopped while starting");

@@ -17,7 +17,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link CenterApi} over HTTP with {@link HttpClient}: JSON in and out, RFC 9457 problem details read into the error. */
+/**
+ * {@link CenterApi} over HTTP with {@link HttpClient}: JSON in and out, each call with the bearer token of whoever
+ * makes it ({@link StaffTokens}), RFC 9457 problem details read into the error.
+ */
 public final class HttpCenterApi implements CenterApi {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -25,18 +28,20 @@ public final class HttpCenterApi implements CenterApi {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
+    private final StaffTokens tokens;
     private final HttpClient http;
     private final JsonMapper json = CenterlineJson.mapper();
 
     /** @param baseUrl e.g. {@code http://localhost:8082} */
-    public HttpCenterApi(String baseUrl) {
+    public HttpCenterApi(String baseUrl, StaffTokens tokens) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
     public Roster roster(String centerCode) {
-        return read(get(center(centerCode) + "/roster"), Roster.class);
+        return read(get(center(centerCode) + "/roster", tokens.director(centerCode)), Roster.class);
     }
 
     @Override
@@ -49,12 +54,14 @@ public final class HttpCenterApi implements CenterApi {
             query.add("specialistId=" + param(specialistId));
         }
         query.add("page=" + page).add("size=" + size);
-        return read(get(center(centerCode) + "/queue" + query), QueuePage.class);
+        String token = specialistId != null ? tokens.specialist(centerCode, specialistId) : tokens.director(centerCode);
+        return read(get(center(centerCode) + "/queue" + query, token), QueuePage.class);
     }
 
     @Override
     public WorkItem claim(String centerCode, String entryNumber, String specialistId) {
-        return read(post(entry(centerCode, entryNumber) + "/claim", Map.of("specialistId", specialistId)), WorkItem.class);
+        return read(post(entry(centerCode, entryNumber) + "/claim", Map.of("specialistId", specialistId),
+                tokens.specialist(centerCode, specialistId)), WorkItem.class);
     }
 
     @Override
@@ -63,12 +70,14 @@ public final class HttpCenterApi implements CenterApi {
         body.put("action", action);
         body.put("specialistId", specialistId);
         body.put("reason", reason);
-        return read(post(entry(centerCode, entryNumber) + "/decision", body), WorkItem.class);
+        return read(post(entry(centerCode, entryNumber) + "/decision", body, tokens.specialist(centerCode, specialistId)),
+                WorkItem.class);
     }
 
     @Override
     public WorkItem answerCf28(String centerCode, String entryNumber, String reason) {
-        return read(post(entry(centerCode, entryNumber) + "/cf28-answer", Map.of("reason", reason)), WorkItem.class);
+        return read(post(entry(centerCode, entryNumber) + "/cf28-answer", Map.of("reason", reason),
+                tokens.director(centerCode)), WorkItem.class);
     }
 
     private String center(String centerCode) {
@@ -79,18 +88,19 @@ public final class HttpCenterApi implements CenterApi {
         return center(centerCode) + "/entries/" + segment(entryNumber);
     }
 
-    private HttpRequest get(String url) {
-        return request(url).GET().build();
+    private HttpRequest get(String url, String token) {
+        return request(url, token).GET().build();
     }
 
-    private HttpRequest post(String url, Map<String, String> body) {
-        return request(url).header("Content-Type", "application/json")
+    private HttpRequest post(String url, Map<String, String> body, String token) {
+        return request(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)).build();
     }
 
-    private static HttpRequest.Builder request(String url) {
+    private static HttpRequest.Builder request(String url, String token) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + token);
     }
 
     private <T> T read(HttpRequest request, Class<T> type) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Child JVMs from the service table: start, readiness, logs, SIGTERM, and a clear error when a child dies early. */
 class ServiceSupervisorTest {
 
+    /** The local issuer's public key: every service is told to verify tokens with it. */
+    static final Path KEY = Path.of("/stack/security/jwt-public.pem");
+
     @TempDir
     static Path dir;
     static Path servicesDir;
@@ -43,7 +46,7 @@ class ServiceSupervisorTest {
     void startsWaitsForReadinessAndStops() throws Exception {
         ServiceSpec spec = new ServiceSpec("stub", "stub-exec.jar", freePort());
         Path data = dir.resolve("data-ok");
-        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, data, "localhost:1");
+        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, data, "localhost:1", KEY);
         supervisor.startAll(List.of(spec), Duration.ofSeconds(30));
         ServiceProcess p = supervisor.running().get(0);
         assertThat(p.isAlive()).isTrue();
@@ -63,9 +66,10 @@ class ServiceSupervisorTest {
         ServiceSpec spec = new ServiceSpec("svc", "svc-exec.jar", 8089, List.of("--a=b", "--dir=" + ServiceSpec.WORK_DIR + "/x"));
         Path work = dir.resolve("data-args/services/svc");
         ServiceProcess p = new ServiceProcess(spec, servicesDir.resolve("svc-exec.jar"), dir.resolve("data-args/logs/svc.log"),
-                work, "localhost:1");
-        assertThat(p.command()).endsWith("--spring.kafka.bootstrap-servers=localhost:1", "--server.port=8089", "--a=b",
-                "--dir=" + work.toAbsolutePath() + "/x");
+                work, "localhost:1", KEY);
+        assertThat(p.command()).endsWith("--spring.kafka.bootstrap-servers=localhost:1", "--server.port=8089",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:/stack/security/jwt-public.pem",
+                "--a=b", "--dir=" + work.toAbsolutePath() + "/x");
     }
 
     @Test
@@ -74,7 +78,7 @@ class ServiceSupervisorTest {
         Path data = dir.resolve("data-dies");
         Files.createDirectories(data.resolve("services/stub"));
         Files.writeString(data.resolve("services/stub/fail"), "");
-        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, data, "localhost:1");
+        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, data, "localhost:1", KEY);
         assertThatThrownBy(() -> supervisor.startAll(List.of(spec), Duration.ofSeconds(30)))
                 .hasMessageContaining("stub exited with code 3 before it was ready")
                 .hasMessageContaining(data.resolve("logs/stub.log").toString())
@@ -84,7 +88,7 @@ class ServiceSupervisorTest {
 
     @Test
     void missingJarIsExplained() {
-        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, dir.resolve("data-missing"), "localhost:1");
+        ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, dir.resolve("data-missing"), "localhost:1", KEY);
         assertThatThrownBy(() -> supervisor.startAll(List.of(new ServiceSpec("ghost", "ghost-exec.jar", 1)), Duration.ofSeconds(5)))
                 .hasMessageContaining("ghost: jar not found");
     }
@@ -92,7 +96,7 @@ class ServiceSupervisorTest {
     @Test
     void portInUseIsExplained() throws IOException {
         try (ServerSocket busy = new ServerSocket(0)) {
-            ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, dir.resolve("data-busy"), "localhost:1");
+            ServiceSupervisor supervisor = new ServiceSupervisor(servicesDir, dir.resolve("data-busy"), "localhost:1", KEY);
             assertThatThrownBy(() -> supervisor.startAll(List.of(new ServiceSpec("stub", "stub-exec.jar", busy.getLocalPort())),
                     Duration.ofSeconds(5))).hasMessageContaining("port " + busy.getLocalPort() + " is already in use");
         }

@@ -16,19 +16,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP client against a stand-in center-service on a loopback port: paths, query, bodies, problem details. */
+/**
+ * The HTTP client against a stand-in center-service on a loopback port: paths, query, bodies, whose bearer token
+ * each call carries, problem details.
+ */
 class HttpCenterApiTest {
 
     private HttpServer server;
     private HttpCenterApi api;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Stand-in tokens that say whose they are. */
+    private final StaffTokens tokens = new StaffTokens() {
+        @Override
+        public String specialist(String centerCode, String specialistId) {
+            return "specialist:" + centerCode + ":" + specialistId;
+        }
+
+        @Override
+        public String director(String centerCode) {
+            return "director:" + centerCode;
+        }
+    };
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/centers/", this::handle);
         server.start();
-        api = new HttpCenterApi("http://localhost:" + server.getAddress().getPort() + "/");
+        api = new HttpCenterApi("http://localhost:" + server.getAddress().getPort() + "/", tokens);
     }
 
     @AfterEach
@@ -41,7 +56,8 @@ class HttpCenterApiTest {
         String path = ex.getRequestURI().getRawPath();
         String query = ex.getRequestURI().getRawQuery();
         requests.add(ex.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
-                + (body.isEmpty() ? "" : " " + body) + " [" + ex.getRequestHeaders().getFirst("Content-Type") + "]");
+                + (body.isEmpty() ? "" : " " + body) + " [" + ex.getRequestHeaders().getFirst("Content-Type") + "] "
+                + ex.getRequestHeaders().getFirst("Authorization"));
         if (path.endsWith("/roster")) {
             send(ex, 200, "application/json", """
                     {"centerCode":"ELE","specialists":[
@@ -58,6 +74,10 @@ class HttpCenterApiTest {
             send(ex, 409, "application/problem+json", """
                     {"type":"about:blank","title":"Conflict","status":409,
                      "detail":"Entry ABC-1234567-6 is already in review by ele-is-01."}""");
+        } else if (path.endsWith("/claim") && body.contains("ele-is-09")) {
+            send(ex, 403, "application/problem+json", """
+                    {"type":"about:blank","title":"Forbidden","status":403,
+                     "detail":"A specialist claims only as themselves."}""");
         } else if (path.endsWith("/claim") || path.endsWith("/decision") || path.endsWith("/cf28-answer")) {
             String status = path.endsWith("/claim") ? "IN_REVIEW" : path.endsWith("/decision") ? "ACCEPTED" : "CF28_ANSWERED";
             send(ex, 200, "application/json", "{\"entryNumber\":\"ABC-1234567-6\",\"centerCode\":\"ELE\",\"status\":\""
@@ -87,9 +107,10 @@ class HttpCenterApiTest {
         api.queue("ele", null, null, 2, 5);
 
         assertThat(requests).containsExactly(
-                "GET /api/centers/ele/roster [null]",
-                "GET /api/centers/ele/queue?status=ASSIGNED&specialistId=ele-is-01&page=0&size=20 [null]",
-                "GET /api/centers/ele/queue?page=2&size=5 [null]");
+                "GET /api/centers/ele/roster [null] Bearer director:ELE",
+                "GET /api/centers/ele/queue?status=ASSIGNED&specialistId=ele-is-01&page=0&size=20 [null] "
+                        + "Bearer specialist:ELE:ele-is-01",
+                "GET /api/centers/ele/queue?page=2&size=5 [null] Bearer director:ele");
     }
 
     @Test
@@ -99,10 +120,13 @@ class HttpCenterApiTest {
         assertThat(api.answerCf28("ELE", "ABC-1234567-6", "importer answered").status()).isEqualTo("CF28_ANSWERED");
 
         assertThat(requests).containsExactly(
-                "POST /api/centers/ele/entries/ABC-1234567-6/claim {\"specialistId\":\"ele-is-01\"} [application/json]",
+                "POST /api/centers/ele/entries/ABC-1234567-6/claim {\"specialistId\":\"ele-is-01\"} [application/json] "
+                        + "Bearer specialist:ELE:ele-is-01",
                 "POST /api/centers/ele/entries/ABC-1234567-6/decision "
-                        + "{\"action\":\"ACCEPT\",\"specialistId\":\"ele-is-01\",\"reason\":\"accepted as filed\"} [application/json]",
-                "POST /api/centers/ele/entries/ABC-1234567-6/cf28-answer {\"reason\":\"importer answered\"} [application/json]");
+                        + "{\"action\":\"ACCEPT\",\"specialistId\":\"ele-is-01\",\"reason\":\"accepted as filed\"} [application/json] "
+                        + "Bearer specialist:ELE:ele-is-01",
+                "POST /api/centers/ele/entries/ABC-1234567-6/cf28-answer {\"reason\":\"importer answered\"} [application/json] "
+                        + "Bearer director:ELE");
     }
 
     @Test
@@ -117,6 +141,17 @@ class HttpCenterApiTest {
     }
 
     @Test
+    void aDenialIsAnErrorThatSaysWhy() {
+        assertThatThrownBy(() -> api.claim("ELE", "ABC-1234567-6", "ele-is-09"))
+                .isInstanceOfSatisfying(CenterApiException.class, e -> {
+                    assertThat(e.conflict()).isFalse();
+                    assertThat(e.status()).isEqualTo(403);
+                })
+                .hasMessage("POST /api/centers/ele/entries/ABC-1234567-6/claim answered 403: Forbidden: "
+                        + "A specialist claims only as themselves.");
+    }
+
+    @Test
     void otherErrorsAndNoAnswer() throws IOException {
         server.removeContext("/api/centers/");
         server.createContext("/api/centers/", ex -> send(ex, 500, "text/plain", "boom"));
@@ -127,7 +162,7 @@ class HttpCenterApiTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        HttpCenterApi nobody = new HttpCenterApi("http://localhost:" + closed);
+        HttpCenterApi nobody = new HttpCenterApi("http://localhost:" + closed, tokens);
         assertThatThrownBy(() -> nobody.roster("ELE")).isInstanceOfSatisfying(CenterApiException.class, e -> {
             assertThat(e.status()).isEqualTo(-1);
             assertThat(e.conflict()).isFalse();
