@@ -1,5 +1,6 @@
 package org.centerline.routing.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,9 +56,22 @@ public final class RoutingLedger {
             return;
         }
         if (record.topic().equals(Topics.ROUTED.name())) {
+            String center = LedgerHeaders.text(record.headers(), LedgerHeaders.CENTER);
+            if (center != null && record.key() != null) {
+                remember(new String(record.key(), StandardCharsets.UTF_8), new Stored(record.value(), false, record.timestamp()),
+                        center);
+                return;
+            }
             RoutingDecision d = CenterlineJson.mapper().readValue(record.value(), RoutingDecision.class);
             remember(d.entryNumber(), new Stored(record.value(), false, d.routedAt().toEpochMilli()), d.centerCode());
         } else {
+            String entryNumber = LedgerHeaders.text(record.headers(), LedgerHeaders.ENTRY_NUMBER);
+            if (entryNumber != null) {
+                if (!entryNumber.isEmpty()) {
+                    remember(entryNumber, new Stored(record.value(), true, record.timestamp()), null);
+                }
+                return;
+            }
             Rejection r = CenterlineJson.mapper().readValue(record.value(), Rejection.class);
             if (r.entryNumber() != null) {
                 remember(r.entryNumber(), new Stored(record.value(), true, r.rejectedAt().toEpochMilli()), null);

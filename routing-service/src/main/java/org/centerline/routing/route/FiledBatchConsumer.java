@@ -67,7 +67,7 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
             byte[] written;
             try {
                 result = router.route(key, values.get(i), filedAt, now, previousCenter);
-                written = publisher.publish(result, headers -> trace.inject(span, headers));
+                written = publisher.publish(result, trace.headers(span));
             } finally {
                 span.end();
             }

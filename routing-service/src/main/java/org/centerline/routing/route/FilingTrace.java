@@ -4,13 +4,18 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Continues a filing's trace through routing: a span per filed record, child of the W3C
- * {@code traceparent} the filing came with (a new trace when it came without one), injected into
- * every record routing writes for it. The batch listener has no per-record observation of its own.
+ * {@code traceparent} the filing came with (a new trace when it came without one), whose context
+ * goes on every record routing writes for it. The batch listener has no per-record observation of
+ * its own.
  */
 public final class FilingTrace {
 
@@ -29,10 +34,13 @@ public final class FilingTrace {
         return span.tag("messaging.destination.name", "entry-summaries.filed");
     }
 
-    /** Writes the span's {@code traceparent} into an outgoing record's headers. */
-    public void inject(Span span, Headers headers) {
-        propagator.inject(span.context(), headers,
-                (carrier, key, value) -> carrier.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+    /** The span's context as Kafka headers ({@code traceparent}, ...), made once and put on each record written for it. */
+    public List<Header> headers(Span span) {
+        Map<String, String> carrier = new LinkedHashMap<>(4);
+        propagator.inject(span.context(), carrier, Map::put);
+        List<Header> headers = new ArrayList<>(carrier.size());
+        carrier.forEach((key, value) -> headers.add(new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8))));
+        return headers;
     }
 
     private static String header(Map<String, Object> headers, String key) {

@@ -2,27 +2,29 @@ package org.centerline.routing.route;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.Header;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.CenterEntry;
-import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.routing.ledger.LedgerHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a routing result to Kafka: the filing to its Center's topic and the decision to
  * {@code entry-summaries.routed} (plus a withdrawal to the earlier Center when a re-filing moved
  * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
  * transaction, so all of a record's outputs and its input offset commit together or not at all.
+ * Every record is stamped with the decision's time and carries the filing's trace headers; routed
+ * and rejected records also carry the {@link LedgerHeaders}.
  */
 public final class RoutingPublisher {
 
     private final KafkaTemplate<byte[], byte[]> template;
-    private final JsonMapper json = CenterlineJson.mapper();
+    private final EventWriter writer = new EventWriter();
     private final Map<String, String> centerTopics = new HashMap<>();
 
     public RoutingPublisher(KafkaTemplate<byte[], byte[]> template) {
@@ -31,32 +33,39 @@ public final class RoutingPublisher {
     }
 
     /**
-     * Writes the result's records; {@code traced} adds the filing's trace context to each. Returns the
-     * JSON of the decision or rejection it wrote, so the ledger keeps it without serializing it again.
+     * Writes the result's records, each with {@code trace} headers. Returns the JSON of the decision
+     * or rejection it wrote, so the ledger keeps it without serializing it again.
      */
-    public byte[] publish(RoutingResult result, Consumer<Headers> traced) {
+    public byte[] publish(RoutingResult result, List<Header> trace) {
         if (result instanceof RoutingResult.Routed routed) {
-            byte[] key = bytes(routed.decision().entryNumber());
-            send(centerTopics.get(routed.decision().centerCode()), key,
-                    json.writeValueAsBytes(CenterEntry.routed(routed.summary(), routed.decision())), traced);
-            String withdrawFrom = routed.decision().previousCenterCode();
+            RoutingDecision decision = routed.decision();
+            long at = decision.routedAt().toEpochMilli();
+            byte[] key = bytes(decision.entryNumber());
+            send(centerTopics.get(decision.centerCode()), key, at, writer.routed(routed.summary(), decision), trace, null);
+            String withdrawFrom = decision.previousCenterCode();
             if (withdrawFrom != null) {
-                send(centerTopics.get(withdrawFrom), key, json.writeValueAsBytes(
-                        CenterEntry.withdrawn(routed.decision().entryNumber(), withdrawFrom, routed.decision())), traced);
+                send(centerTopics.get(withdrawFrom), key, at, writer.withdrawn(
+                        CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace, null);
             }
-            byte[] decision = json.writeValueAsBytes(routed.decision());
-            send(Topics.ROUTED.name(), key, decision, traced);
-            return decision;
+            byte[] json = writer.decision(decision);
+            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
+            return json;
         }
         RoutingResult.Rejected rejected = (RoutingResult.Rejected) result;
-        byte[] rejection = json.writeValueAsBytes(rejected.rejection());
-        send(Topics.REJECTED.name(), bytes(rejected.key()), rejection, traced);
-        return rejection;
+        byte[] json = writer.rejection(rejected.rejection());
+        send(Topics.REJECTED.name(), bytes(rejected.key()), rejected.rejection().rejectedAt().toEpochMilli(), json, trace,
+                LedgerHeaders.entryNumber(rejected.rejection().entryNumber()));
+        return json;
     }
 
-    private void send(String topic, byte[] key, byte[] value, Consumer<Headers> traced) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
-        traced.accept(record.headers());
+    private void send(String topic, byte[] key, long timestamp, byte[] value, List<Header> trace, Header ledger) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
+        for (Header header : trace) {
+            record.headers().add(header);
+        }
+        if (ledger != null) {
+            record.headers().add(ledger);
+        }
         template.send(record);
     }
 

@@ -2,10 +2,18 @@ package org.centerline.routing.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.centerline.contracts.event.Rejection;
+import org.centerline.contracts.event.RejectionReason;
 import org.centerline.contracts.event.RoutingBasis;
+import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.contracts.topic.Topics;
 import org.centerline.contracts.event.RoutingDecision;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +53,45 @@ class RoutingLedgerTest {
         assertThat(ledger.outcome("E-4")).isPresent();
         assertThat(ledger.lastCenter("E-1")).isNull();
         assertThat(ledger.lastCenter("E-2")).isEqualTo("ELE");
+    }
+
+    @Test
+    void learnsFromTheHeadersOfItsOwnRecordsAndParsesOlderRecordsWithout() {
+        RoutingLedger ledger = new RoutingLedger(10, 10);
+        RoutingDecision mac = decision("ABC-1234567-6", "MAC", 5_000);
+        ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 5_000, mac, LedgerHeaders.center("MAC")));
+        RoutingDecision legacy = decision("XYZ-7654321-0", "PHC", 6_000);
+        ledger.apply(record(Topics.ROUTED.name(), "XYZ-7654321-0", 6_000, legacy));
+
+        assertThat(ledger.lastCenter("ABC-1234567-6")).isEqualTo("MAC");
+        assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().decision()).isEqualTo(mac);
+        assertThat(ledger.lastCenter("XYZ-7654321-0")).isEqualTo("PHC");
+
+        // An older decision arriving late (the record timestamp is the decision's time) does not win.
+        ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 4_000, decision("ABC-1234567-6", "ELE", 4_000),
+                LedgerHeaders.center("ELE")));
+        assertThat(ledger.lastCenter("ABC-1234567-6")).isEqualTo("MAC");
+    }
+
+    @Test
+    void rejectionsWithoutAReadableEntryNumberAreNotRemembered() {
+        RoutingLedger ledger = new RoutingLedger(10, 10);
+        Rejection known = new Rejection(1, "ABC-1234567-6", "ABC", List.of(new RejectionReason("lines", "REQUIRED", "x")),
+                Instant.ofEpochMilli(7_000), "{}");
+        ledger.apply(record(Topics.REJECTED.name(), "ABC-1234567-6", 7_000, known, LedgerHeaders.entryNumber("ABC-1234567-6")));
+        Rejection unreadable = new Rejection(1, null, null, List.of(new RejectionReason("", "MALFORMED_JSON", "x")),
+                Instant.ofEpochMilli(8_000), "{");
+        ledger.apply(record(Topics.REJECTED.name(), "some-key", 8_000, unreadable, LedgerHeaders.entryNumber(null)));
+
+        assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().rejection()).isEqualTo(known);
+        assertThat(ledger.outcome("some-key")).isEmpty();
+        assertThat(ledger.size()).isEqualTo(1);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(String topic, String key, long timestamp, Object value,
+                                                         org.apache.kafka.common.header.Header... headers) {
+        return new ConsumerRecord<>(topic, 0, 0, timestamp, TimestampType.CREATE_TIME, -1, -1,
+                key.getBytes(StandardCharsets.UTF_8), CenterlineJson.mapper().writeValueAsBytes(value),
+                new RecordHeaders(headers), java.util.Optional.empty());
     }
 }

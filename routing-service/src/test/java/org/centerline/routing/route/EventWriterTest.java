@@ -1,0 +1,71 @@
+package org.centerline.routing.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.event.CenterEntry;
+import org.centerline.contracts.event.EntryLine;
+import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.RoutingBasis;
+import org.centerline.contracts.event.RoutingDecision;
+import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.contracts.sample.FilingGenerator;
+import org.centerline.contracts.workload.WorkloadModel;
+import org.centerline.routing.assignment.ImporterAssignments;
+import org.centerline.routing.classify.EntryClassifier;
+import org.centerline.routing.validate.FilingValidator;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written writer must produce exactly the bytes the contract's data binding produces. */
+class EventWriterTest {
+
+    private final EventWriter writer = new EventWriter();
+    private final FilingRouter router = new FilingRouter(
+            new FilingValidator(HtsCenterTable.standard(), FilingValidator.DEFAULT_MAX_BYTES),
+            new EntryClassifier(HtsCenterTable.standard(), Chapter99Provisions.standard(), WorkloadModel.standard()),
+            new ImporterAssignments());
+
+    @Test
+    void writesWhatDataBindingWritesForThousandsOfGeneratedFilings() {
+        FilingGenerator generator = new FilingGenerator(42, 0.0, 0.1, LocalDate.of(2026, 11, 20));
+        Instant filedAt = Instant.parse("2026-11-20T14:03:09.250Z");
+        int routed = 0;
+        for (int i = 0; i < 3_000; i++) {
+            FilingGenerator.Filing filing = generator.next();
+            Instant now = filedAt.plusNanos(i * 1_000_123L);
+            RoutingResult result = router.route(filing.key(), filing.json(), filedAt, now,
+                    entry -> entry.hashCode() % 7 == 0 ? "MAC" : null);
+            if (result instanceof RoutingResult.Routed r) {
+                routed++;
+                assertSame(writer.routed(r.summary(), r.decision()), CenterEntry.routed(r.summary(), r.decision()));
+                assertSame(writer.decision(r.decision()), r.decision());
+            }
+        }
+        assertThat(routed).isGreaterThan(2_500);
+    }
+
+    @Test
+    void leavesOutWhatIsAbsentAsDataBindingDoes() {
+        EntrySummary sparse = new EntrySummary(1, "ABC-1234567-6", "ABC", "01", "12-3456789AB", "2704", null,
+                LocalDate.of(2026, 11, 20), null, List.of(new EntryLine(1, "8471300100", "CN",
+                new java.math.BigDecimal("1200.50"), List.of(), null)));
+        RoutingDecision decision = new RoutingDecision(1, "ABC-1234567-6", "ABC", "12-3456789AB", "01", "ELE",
+                RoutingBasis.HTS, Map.of("ELE", 1), null, "2026.11-1", 2.0, List.of(), null,
+                Instant.parse("2026-11-20T14:03:09Z"), Instant.parse("2026-11-20T14:03:11.100200300Z"));
+        assertSame(writer.routed(sparse, decision), CenterEntry.routed(sparse, decision));
+        assertSame(writer.decision(decision), decision);
+        assertThat(new String(writer.decision(decision), StandardCharsets.UTF_8))
+                .doesNotContain("linesByHeading").doesNotContain("previousCenterCode").contains("\"workloadPoints\":2.0");
+    }
+
+    private static void assertSame(byte[] written, Object event) {
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .isEqualTo(new String(CenterlineJson.mapper().writeValueAsBytes(event), StandardCharsets.UTF_8));
+    }
+}
