@@ -30,7 +30,9 @@ public final class ServiceCatalog {
                     "--centerline.workload.productivity.IMPORT_SPECIALIST=50000",
                     "--centerline.workload.productivity.ENTRY_SPECIALIST=30000",
                     "--centerline.workload.metrics-every=5s")),
-            new ServiceSpec(NOTIFICATION_SERVICE, "notification-service-exec.jar", 8084));
+            // Webhooks go to public addresses only; on this machine, receivers on loopback are allowed too.
+            new ServiceSpec(NOTIFICATION_SERVICE, "notification-service-exec.jar", 8084, List.of(
+                    "--centerline.notification.allowed-hosts=localhost,127.0.0.1")));
 
     private ServiceCatalog() {
     }
