@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Checks the Docker deployment without a Docker engine (CI has none):
 #   1. docker-compose.yml is valid for docker-compose 1.29 (`docker-compose config -q`);
-#   2. the files it builds and mounts from docker/ exist, and the topics script parses;
+#   2. the files it builds and mounts from docker/ exist, and the topics and tokens scripts parse;
 #   3. the topic table in docker/create-topics.sh equals the registry, Topics.all(): names,
 #      partitions and configs, as printed by docker/PrintTopics.java from the built contracts
-#      module (contracts/target/classes; run after `./mvnw package` or `verify`).
+#      module (contracts/target/classes; run after `./mvnw package` or `verify`);
+#   4. the token files line up: the `tokens` service's volume, the services' public-key-location, and
+#      the credentials_file of every job in ops/prometheus/prometheus.yml (docker/check-security-wiring.py).
 # Exit 0 when all pass, 1 otherwise. `--skip-registry` leaves out 3 (e.g. before any build).
-# Needs: docker-compose (Debian package docker-compose), and a JDK for 3.
+# Needs: docker-compose (Debian package docker-compose), a JDK for 3, and PyYAML for 4 (docker-compose's Python has it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,12 +41,14 @@ else
 fi
 
 # 2. What the compose file takes from docker/.
-for f in docker/service.Dockerfile docker/create-topics.sh; do
+for f in docker/service.Dockerfile docker/create-topics.sh docker/issuer.Dockerfile docker/issue-tokens.sh; do
   [ -f "$f" ] || fail "$f is missing"
 done
-if [ -f docker/create-topics.sh ] && ! sh -n docker/create-topics.sh; then
-  fail "docker/create-topics.sh does not parse"
-fi
+for f in docker/create-topics.sh docker/issue-tokens.sh; do
+  if [ -f "$f" ] && ! sh -n "$f"; then
+    fail "$f does not parse"
+  fi
+done
 # Mounted, but maintained with the dashboards: say so when absent, do not fail (config does not need them).
 for f in ops/prometheus/prometheus.yml ops/prometheus/alerts.yml ops/grafana/provisioning ops/grafana/dashboards; do
   [ -e "$f" ] || echo "check-compose: note: $f does not exist yet (prometheus/grafana mount it)"
@@ -81,6 +85,22 @@ else
       echo "$diff_out" >&2
     fi
   fi
+fi
+
+# 4. Where the token files are, as the containers see them. PyYAML: from docker-compose's own Python if it is one.
+yaml_python=""
+for candidate in python3 "$(head -1 "$(command -v docker-compose 2>/dev/null || echo /dev/null)" 2>/dev/null | sed -n 's/^#! *//p')"; do
+  if [ -n "$candidate" ] && $candidate -c 'import yaml' 2>/dev/null; then
+    yaml_python=$candidate
+    break
+  fi
+done
+if ! command -v docker-compose >/dev/null 2>&1; then
+  : # reported under 1.
+elif [ -z "$yaml_python" ]; then
+  fail "no Python with PyYAML to check the token wiring (apt-get install python3-yaml)"
+elif ! docker-compose -f docker-compose.yml config | $yaml_python docker/check-security-wiring.py; then
+  fail "the token files do not line up (above)"
 fi
 
 if [ "$failures" -gt 0 ]; then
