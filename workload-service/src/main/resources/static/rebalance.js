@@ -1,7 +1,8 @@
 /*
  * The rebalance view: per Center demand against capacity, recommendations, and the what-if form.
  * Plain JavaScript, no build step. Every URL is relative so the page works wherever the service
- * serves it. Errors are shown on the page, never thrown to the console.
+ * serves it. Errors are shown on the page, never thrown to the console. The page's files are open;
+ * the figures come from the API with the caller's access token (see "access token" below).
  */
 (function () {
   "use strict";
@@ -10,6 +11,8 @@
   var WORKLOAD_URL = "api/workload";
   var RECOMMENDATIONS_URL = "api/staffing/recommendations";
   var WHAT_IF_URL = "api/what-if";
+  /* This tab's access token (sessionStorage: gone when the tab closes, never shared with other tabs). */
+  var TOKEN_KEY = "centerline.workload.token";
 
   /* Utilization bands for the labels. 0.85 is the staffing model's usual target utilization. */
   var NEAR = 0.85;
@@ -53,7 +56,10 @@
     failingSince: null,
     announced: "",
     moveSeq: 0,
-    whatIfBusy: false
+    whatIfBusy: false,
+    token: null,
+    /* Bumped at every sign-in and sign-out, so an answer to an earlier token is never shown. */
+    session: 0
   };
 
   var integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -215,6 +221,9 @@
   function fetchJson(url, options) {
     var init = options || {};
     init.headers = Object.assign({ Accept: "application/json, application/problem+json" }, init.headers || {});
+    if (state.token) {
+      init.headers.Authorization = "Bearer " + state.token;
+    }
     init.cache = "no-store";
     return fetch(url, init).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
@@ -252,7 +261,7 @@
   }
 
   function refresh() {
-    if (state.inFlight) {
+    if (state.inFlight || !state.token) {
       return;
     }
     if (document.hidden) {
@@ -261,21 +270,35 @@
       return;
     }
     state.inFlight = true;
+    var session = state.session;
+    var answers = {};
     var workload = fetchJson(WORKLOAD_URL).then(function (w) {
-      state.workload = w;
+      answers.workload = w;
       return null;
     }, function (e) {
-      return { what: "workload", message: e.message };
+      return { what: "workload", message: e.message, status: e.status };
     });
     var recommendations = fetchJson(RECOMMENDATIONS_URL).then(function (r) {
-      state.recommendations = r;
+      answers.recommendations = r;
       return null;
     }, function (e) {
-      return { what: "recommendations", message: e.message };
+      return { what: "recommendations", message: e.message, status: e.status };
     });
     Promise.all([workload, recommendations]).then(function (errors) {
       state.inFlight = false;
+      if (session !== state.session) {
+        // Signed out or in again meanwhile: these answers belong to another token.
+        refresh();
+        return;
+      }
       var problems = errors.filter(Boolean);
+      var refused = problems.filter(function (p) { return p.status === 401 || p.status === 403; })[0];
+      if (refused) {
+        signOut(refusedMessage(refused));
+        return;
+      }
+      state.workload = answers.workload || state.workload;
+      state.recommendations = answers.recommendations || state.recommendations;
       try {
         render();
       } finally {
@@ -299,11 +322,13 @@
 
   /** "Live, updated 05:00:12", "Paused, updated …", "Retrying, updated …" or "…, no figures yet". */
   function renderRefreshState() {
-    var mode = state.paused ? "Paused" : state.failingSince ? "Retrying" : "Live";
+    var mode = !state.token ? "Signed out" : state.paused ? "Paused" : state.failingSince ? "Retrying" : "Live";
     byId("refresh-mode").textContent = mode;
-    byId("live-dot").className = "live-dot is-" + mode.toLowerCase();
+    byId("live-dot").className = "live-dot is-" + mode.toLowerCase().replace(" ", "-");
     var when = byId("refresh-when");
-    if (state.lastSuccess) {
+    if (!state.token) {
+      when.textContent = "no figures";
+    } else if (state.lastSuccess) {
       replaceChildren(when, "updated ", el("time", { id: "updated-at", datetime: state.lastSuccess.toISOString(),
         text: clock(state.lastSuccess) }));
     } else {
@@ -713,8 +738,15 @@
           integer.format(answer.entriesReplayed || 0) + " entry summaries would move; " + changed +
           (changed === 1 ? " Center changes." : " Centers change.") + " The table below shows every Center before and after.";
     }, function (e) {
+      if (e.status === 401) {
+        signOut(refusedMessage(e));
+        return;
+      }
       status.className = "form-status is-error";
-      status.textContent = "The what-if failed: " + e.message;
+      status.textContent = e.status === 403
+          ? "Your role (" + roleNames(claims(state.token)) + ") may not run a what-if: only a Center director or an admin may. " +
+            "The figures above are unchanged."
+          : "The what-if failed: " + e.message;
     }).then(function () {
       state.whatIfBusy = false;
       button.removeAttribute("aria-disabled");
@@ -790,6 +822,170 @@
     }
   }
 
+  // ---- access token -------------------------------------------------------------------------------
+
+  /**
+   * A token handed over in the address (/#token=<jwt>, as the local stack prints it) moves to this
+   * tab's storage and leaves the address bar and the history at once. The fragment never reaches a
+   * server; removing it keeps it out of bookmarks, shared links and screenshots.
+   */
+  function takeTokenFromAddress() {
+    var match = /(?:^#|&)token=([^&]*)/.exec(window.location.hash);
+    if (!match) {
+      return null;
+    }
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    return cleanToken(match[1]);
+  }
+
+  function storedToken() {
+    try {
+      return window.sessionStorage.getItem(TOKEN_KEY);
+    } catch (e) {
+      return null; // storage disabled: the token lives in this page only
+    }
+  }
+
+  function keepToken(token) {
+    state.token = token;
+    try {
+      if (token) {
+        window.sessionStorage.setItem(TOKEN_KEY, token);
+      } else {
+        window.sessionStorage.removeItem(TOKEN_KEY);
+      }
+    } catch (e) {
+      // storage disabled: the token lives in this page only
+    }
+  }
+
+  /** What people paste: the token, "Bearer <token>", or the local stack's whole link. */
+  function cleanToken(text) {
+    var value = String(text || "").trim();
+    var link = /#token=([^&\s]*)/.exec(value);
+    if (link) {
+      value = link[1];
+    }
+    try {
+      value = decodeURIComponent(value);
+    } catch (e) {
+      // not percent-encoded after all: the service will judge it as it is
+    }
+    return value.replace(/^Bearer\s+/i, "");
+  }
+
+  function looksLikeToken(token) {
+    return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
+  }
+
+  /** The token's claims, to say who is signed in. Display only: the service verifies every token. */
+  function claims(token) {
+    try {
+      var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      while (part.length % 4) {
+        part += "=";
+      }
+      var bytes = Uint8Array.from(atob(part), function (c) { return c.charCodeAt(0); });
+      var parsed = JSON.parse(new TextDecoder().decode(bytes));
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function roleNames(c) {
+    var roles = Array.isArray(c.roles) ? c.roles : typeof c.roles === "string" ? c.roles.split(/[ ,]+/) : [];
+    return roles.length ? roles.join(", ") : "no role";
+  }
+
+  /** "director-ELE (director, ELE)". */
+  function describeCaller(token) {
+    var c = claims(token);
+    return (c.sub || "unknown") + " (" + roleNames(c) + (c.center_code ? ", " + c.center_code : "") + ")";
+  }
+
+  /** Why the service turned the token away, and what to do about it. */
+  function refusedMessage(problem) {
+    if (problem.status === 403) {
+      return "You are signed in as " + describeCaller(state.token) + ", who may not see the workload: it is for " +
+          "Center directors (of any Center) and ops. Sign in with one of their tokens.";
+    }
+    return "Your token was not accepted: it has expired, or it was not issued for Centerline. Sign in with a new one.";
+  }
+
+  function signIn(token) {
+    keepToken(token);
+    state.session += 1;
+    byId("signin").hidden = true;
+    byId("signin-message").textContent = "";
+    byId("workload-data").hidden = false;
+    byId("pause").hidden = false;
+    byId("who-name").textContent = describeCaller(token);
+    byId("who").hidden = false;
+    byId("sign-out").hidden = false;
+    document.body.setAttribute("data-auth", "signed-in");
+    renderRefreshState();
+    refresh();
+  }
+
+  /** Forgets the token and every figure fetched with it, and asks for a token, saying why. */
+  function signOut(message) {
+    keepToken(null);
+    state.session += 1;
+    clearTimeout(state.timer);
+    state.timer = null;
+    state.workload = null;
+    state.recommendations = null;
+    state.lastSuccess = null;
+    state.failingSince = null;
+    clearFigures();
+    byId("error").hidden = true;
+    byId("workload-data").hidden = true;
+    byId("pause").hidden = true;
+    byId("who").hidden = true;
+    byId("sign-out").hidden = true;
+    byId("signin").hidden = false;
+    byId("signin-message").textContent = message || "";
+    document.body.setAttribute("data-auth", "signed-out");
+    document.body.setAttribute("data-refresh", "signed-out");
+    renderRefreshState();
+    if (message) {
+      // The message itself is an alert; focus goes where the next step is.
+      byId("signin-heading").focus();
+    }
+  }
+
+  /** Empties every place that showed figures, so nothing from the last token stays in the page. */
+  function clearFigures() {
+    byId("data-line").textContent = "Loading workload…";
+    replaceChildren(byId("summary"));
+    replaceChildren(byId("centers-body"), el("tr", null,
+        el("td", { colspan: "9", class: "placeholder", text: "Loading the ten Centers…" })));
+    replaceChildren(byId("recommendations"), el("p", { class: "placeholder", text: "Loading recommendations…" }));
+    replaceChildren(byId("whatif-result"));
+    byId("whatif-status").textContent = "";
+  }
+
+  function submitToken(event) {
+    event.preventDefault();
+    var input = byId("token-input");
+    var token = cleanToken(input.value);
+    if (!looksLikeToken(token)) {
+      input.setAttribute("aria-invalid", "true");
+      byId("token-error").textContent = token
+          ? "That is not a token: an access token is three parts separated by dots (header.payload.signature)."
+          : "Paste an access token first.";
+      input.focus();
+      return;
+    }
+    input.setAttribute("aria-invalid", "false");
+    byId("token-error").textContent = "";
+    input.value = "";
+    signIn(token);
+    announce("Signed in as " + describeCaller(token) + ". Loading the workload.");
+    byId("centers-heading").focus();
+  }
+
   function start() {
     byId("pause").addEventListener("click", function () { setPaused(!state.paused); });
     byId("order").addEventListener("change", function () {
@@ -806,8 +1002,17 @@
         refresh();
       }
     });
+    byId("signin-form").addEventListener("submit", submitToken);
+    byId("sign-out").addEventListener("click", function () {
+      signOut("Signed out: the token is gone from this tab.");
+    });
     addMove();
-    refresh();
+    var token = takeTokenFromAddress() || storedToken();
+    if (token) {
+      signIn(token);
+    } else {
+      signOut(null);
+    }
   }
 
   if (document.readyState === "loading") {

@@ -28,13 +28,10 @@ import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.security.TestTokens;
 import org.centerline.workload.view.HeadlessChromium;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -43,26 +40,13 @@ import org.springframework.web.client.RestClient;
  * ELE gets 6 entries of 2.0 points = 12 points/day, with 1 import specialist (40) -> 30 %;
  * AGR gets 2 entries of 1.0 = 2 points/day with 3 import specialists (120) -> 1.7 %.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "centerline.workload.demand-window=1d", "centerline.workload.minimum-specialists=1",
-        "centerline.workload.band=0.10"})
-class WorkloadServiceIT {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-        registry.add("spring.kafka.streams.application-id", () -> "workload-it-" + UUID.randomUUID());
-        registry.add("spring.kafka.streams.state-dir", () -> "target/kstreams-state/" + UUID.randomUUID());
-    }
+class WorkloadServiceIT extends RunningWorkloadService {
 
     @Test
     void countsDemandCapacityRecommendationsAndWhatIfFollowTheEvents() throws Exception {
-        RestClient http = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri("/actuator/health/readiness")
-                .exchange((req, res) -> res.getStatusCode().is2xxSuccessful()));
+        // A director of another Center: rebalancing is across Centers, so every Center's numbers are theirs to see.
+        RestClient http = as(TestTokens.director("PHC"));
+        awaitReady();
         String run = UUID.randomUUID().toString().substring(0, 4);
         roster("ELE", 1);
         roster("AGR", 3);
@@ -114,18 +98,22 @@ class WorkloadServiceIT {
                 .exchange((req, res) -> res.getStatusCode().value() + " " + res.getHeaders().getContentType());
         assertThat(bad).isEqualTo("400 application/problem+json");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get().uri("/actuator/prometheus")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(TestTokens.ops()).get().uri("/actuator/prometheus")
                 .retrieve().body(String.class)).contains("centerline_workload_utilization{application=\"workload-service\",center=\"ELE\"}"));
 
         rebalanceViewShowsTheseNumbers();
     }
 
-    /** The rebalance view, served by this service from these events, in headless Chromium (skipped without it). */
+    /**
+     * The rebalance view, served by this service from these events, in headless Chromium (skipped
+     * without it), opened as the local stack's link opens it: with a director's token in the address.
+     */
     private void rebalanceViewShowsTheseNumbers() throws Exception {
         assumeTrue(HeadlessChromium.available(), "Skipped the browser part: no Chromium at " + HeadlessChromium.binary());
         try (HeadlessChromium chromium = HeadlessChromium.launch(1366, 900);
-             HeadlessChromium.Tab tab = chromium.open("http://localhost:" + port + "/")) {
+             HeadlessChromium.Tab tab = chromium.open(baseUrl() + "/#token=" + TestTokens.director("ELE"))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", Duration.ofSeconds(30));
+            assertThat(tab.text("location.href")).as("the token left the address bar").isEqualTo(baseUrl() + "/");
             String page = tab.text("document.body.innerText");
             assertThat(page).contains("PHC", "AGR", "AUT", "AFT", "BME", "PNG", "ELE", "CPM", "IMM", "MAC");
             assertThat(page).contains("from AGR to ELE");

@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.centerline.security.TestTokens;
 
 /**
  * A stand-in for workload-service's HTTP side, for the browser test: a JDK {@link HttpServer} on a free
@@ -39,6 +42,11 @@ import java.util.regex.Pattern;
  * numbers that move. Under {@code /broken/} the page is served as usual but every API path answers
  * {@code 503} with a problem detail, to show how the page reports a failing service. A what-if move of
  * a chapter 98/99 line answers {@code 400}, as the service does for provisions without a Center.
+ *
+ * <p>The API checks the bearer token as the service's rules do: reads for a director or ops, the
+ * what-if for a director or admin; no token or one it does not know is {@code 401}, another role
+ * {@code 403}, with the service's problem details. The tokens are real test JWTs ({@link TestTokens}),
+ * so the page's "signed in as" line reads real claims. The page's own files are open.
  */
 final class CannedWorkloadApi implements AutoCloseable {
 
@@ -122,6 +130,14 @@ final class CannedWorkloadApi implements AutoCloseable {
     /** What a chapter-85 move takes from ELE in the worked what-if. */
     private static final double WHAT_IF_POINTS = 204.0;
 
+    static final String DIRECTOR = TestTokens.director("ELE");
+    static final String OPS = TestTokens.ops();
+    static final String ADMIN = TestTokens.admin();
+    static final String FILER = TestTokens.filer("ABC");
+    private static final Map<String, String> ROLE_OF = Map.of(DIRECTOR, "director", OPS, "ops", ADMIN, "admin", FILER, "filer");
+    private static final Set<String> READERS = Set.of("director", "ops");
+    private static final Set<String> WHAT_IF_RUNNERS = Set.of("director", "admin");
+
     private static final Pattern TO_CENTER = Pattern.compile("\"toCenter\"\\s*:\\s*\"([A-Za-z]{3})\"");
     private static final Pattern COMPANION = Pattern.compile("\"(?:chapter|heading)\"\\s*:\\s*\"(98|99)\\d*\"");
 
@@ -130,6 +146,7 @@ final class CannedWorkloadApi implements AutoCloseable {
     private final Path staticRoot;
     private final AtomicInteger workloadRequests = new AtomicInteger();
     private final AtomicReference<String> lastWhatIfBody = new AtomicReference<>();
+    private final List<String> apiAuthorizations = new CopyOnWriteArrayList<>();
 
     private CannedWorkloadApi(Path staticRoot) throws IOException {
         this.staticRoot = staticRoot.toAbsolutePath().normalize();
@@ -166,6 +183,11 @@ final class CannedWorkloadApi implements AutoCloseable {
         return lastWhatIfBody.get();
     }
 
+    /** The {@code Authorization} header of every API request so far, in order ("" when there was none). */
+    List<String> apiAuthorizations() {
+        return List.copyOf(apiAuthorizations);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -181,6 +203,9 @@ final class CannedWorkloadApi implements AutoCloseable {
             String local = broken ? path.substring("/broken".length()) : path;
             String method = exchange.getRequestMethod();
             if (local.startsWith("/api/")) {
+                if (!allowed(exchange, local, method)) {
+                    return;
+                }
                 if (broken) {
                     problem(exchange, 503, "Service Unavailable", "The workload stores are rebalancing; try again shortly.");
                 } else if (local.equals("/api/workload") && method.equals("GET")) {
@@ -198,6 +223,30 @@ final class CannedWorkloadApi implements AutoCloseable {
                 problem(exchange, 405, "Method Not Allowed", method + " " + local);
             }
         }
+    }
+
+    /** The service's rules: answers 401 or 403 (and returns false) unless the token's role may make this call. */
+    private boolean allowed(HttpExchange exchange, String path, String method) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        apiAuthorizations.add(authorization == null ? "" : authorization);
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            problem(exchange, 401, "Authentication required", "This path needs a bearer token (Authorization: Bearer <JWT>).");
+            return false;
+        }
+        String role = ROLE_OF.get(authorization.substring("Bearer ".length()));
+        if (role == null) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problem(exchange, 401, "Authentication required",
+                    "The bearer token was not accepted (bad signature, wrong issuer or audience, or expired).");
+            return false;
+        }
+        boolean whatIf = path.equals("/api/what-if") && method.equals("POST");
+        if (!(whatIf ? WHAT_IF_RUNNERS : READERS).contains(role)) {
+            problem(exchange, 403, "Forbidden", "Your role does not allow this request.");
+            return false;
+        }
+        return true;
     }
 
     private void file(HttpExchange exchange, String path) throws IOException {

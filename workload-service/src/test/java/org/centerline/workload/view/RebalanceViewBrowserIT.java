@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.centerline.security.Role;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,12 @@ import tools.jackson.databind.JsonNode;
  * API answers ({@link CannedWorkloadApi}) so that it needs neither Kafka nor the service. Skipped, not
  * failed, when {@code /usr/bin/chromium} is missing ({@code .ci/run} installs it).
  *
+ * <p>The page is opened the way the local stack's link opens it, with a token in the address
+ * ({@code /#token=<jwt>}), unless a test is about signing in.
+ *
  * <p>Screenshots land in {@code target/}: {@code rebalance-view.png} (the 1366 x 900 laptop viewport),
- * {@code rebalance-view-full.png}, {@code rebalance-view-what-if.png} and {@code rebalance-view-error.png}.
+ * {@code rebalance-view-full.png}, {@code rebalance-view-what-if.png}, {@code rebalance-view-error.png}
+ * and {@code rebalance-view-sign-in.png}.
  */
 class RebalanceViewBrowserIT {
 
@@ -63,7 +69,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void showsAllTenCentersAndTheRecommendationsWithoutConsoleErrors() throws Exception {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
 
             List<String> rows = strings(tab.evaluate(
@@ -100,7 +106,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void isLabelledAndStructuredForAssistiveTechnology() {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
             assertThat(tab.text("document.documentElement.lang")).isEqualTo("en");
             assertThat(tab.text("document.title")).contains("Workload rebalance");
@@ -121,7 +127,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void refreshesEveryFiveSecondsAndTheNumbersMove() {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
             String firstFiled = tab.text("document.querySelector('#centers-body tr[data-center=ELE] td.num').textContent");
             int refreshes = tab.evaluate("Number(document.body.dataset.refreshes)").asInt();
@@ -136,7 +142,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void whatIfShowsEveryCenterBeforeAndAfter() throws Exception {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
             tab.evaluate("""
                     (() => {
@@ -166,7 +172,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void worksWithTheKeyboardAlone() {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok' && document.querySelector('#moves .move-center').options.length === 11", LOAD);
             String focused = "(() => { const e = document.activeElement; return e.id || e.className || e.tagName; })()";
             List<String> order = new ArrayList<>();
@@ -202,15 +208,9 @@ class RebalanceViewBrowserIT {
 
     @Test
     void whatIfReportsTheServicesProblemDetail() {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
-            tab.evaluate("""
-                    (() => {
-                      document.querySelector('#moves .move-code').value = '9903';
-                      document.querySelector('#moves .move-center').value = 'ELE';
-                      document.getElementById('run-whatif').click();
-                      return true;
-                    })()""");
+            runWhatIf(tab, "9903", "ELE");
             tab.waitUntil("document.getElementById('whatif-status').textContent.includes('failed')", LOAD);
             assertThat(tab.text("document.getElementById('whatif-status').textContent"))
                     .contains("The what-if failed: Bad Request: Chapter 98 and 99 lines have no Center of their own");
@@ -221,7 +221,7 @@ class RebalanceViewBrowserIT {
 
     @Test
     void saysSoWhenTheServiceFails() throws Exception {
-        try (HeadlessChromium.Tab tab = chromium.open(api.url("/broken/"))) {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/broken/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'error'", LOAD);
             assertThat(tab.evaluate("document.getElementById('error').hidden").asBoolean()).isFalse();
             assertThat(tab.text("document.getElementById('error-text').textContent"))
@@ -232,6 +232,141 @@ class RebalanceViewBrowserIT {
             tab.screenshot(TARGET.resolve("rebalance-view-error.png"), false);
             assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
         }
+    }
+
+    @Test
+    void withoutATokenAsksForOneAndShowsNoData() throws Exception {
+        int calls = api.apiAuthorizations().size();
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.auth === 'signed-out'", LOAD);
+
+            assertThat(tab.evaluate("document.getElementById('signin').hidden").asBoolean()).isFalse();
+            assertThat(tab.evaluate("document.getElementById('workload-data').hidden").asBoolean()).isTrue();
+            assertThat(tab.text("document.getElementById('token-input').labels[0].textContent")).isEqualTo("Access token");
+            String visible = tab.text("document.body.innerText");
+            assertThat(visible).contains("Sign in with an access token", "Signed out");
+            for (String code : CannedWorkloadApi.CENTER_CODES) {
+                assertThat(visible).as("no Center figures before signing in").doesNotContain(code);
+            }
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center]').length").asInt()).isZero();
+            assertThat(api.apiAuthorizations()).as("API calls without a token").hasSize(calls);
+
+            tab.screenshot(TARGET.resolve("rebalance-view-sign-in.png"), false);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aTokenInTheAddressShowsTheTenCentersAndLeavesTheAddressBar() {
+        int calls = api.apiAuthorizations().size();
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+
+            assertThat(strings(tab.evaluate("Array.from(document.querySelectorAll('#centers-body tr th .code'), e => e.textContent)")))
+                    .containsExactlyInAnyOrderElementsOf(CannedWorkloadApi.CENTER_CODES);
+            assertThat(tab.text("location.href")).isEqualTo(api.url("/"));
+            assertThat(tab.text("sessionStorage.getItem('centerline.workload.token')")).isEqualTo(CannedWorkloadApi.DIRECTOR);
+            assertThat(tab.text("document.getElementById('who').innerText")).isEqualTo("Signed in as director-ELE (director, ELE)");
+            assertThat(tab.evaluate("document.getElementById('signin').hidden").asBoolean()).isTrue();
+            List<String> sent = api.apiAuthorizations().subList(calls, api.apiAuthorizations().size());
+            assertThat(sent).isNotEmpty().allSatisfy(header -> assertThat(header).isEqualTo(TestTokens.bearer(CannedWorkloadApi.DIRECTOR)));
+
+            // A reload keeps the tab signed in, from session storage.
+            tab.evaluate("(window.beforeReload = true, location.reload(), true)");
+            tab.waitUntil("!window.beforeReload && document.body.dataset.refresh === 'ok'", LOAD);
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center]').length").asInt()).isEqualTo(10);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aPastedTokenSignsInFromTheKeyboardAndSigningOutForgetsTheFigures() {
+        try (HeadlessChromium.Tab tab = chromium.open(api.url("/"))) {
+            tab.waitUntil("document.body.dataset.auth === 'signed-out'", LOAD);
+            String focused = "document.activeElement.id";
+            for (int i = 0; i < 4 && !tab.text(focused).equals("token-input"); i++) {
+                tab.press("Tab");
+            }
+            assertThat(tab.text(focused)).isEqualTo("token-input");
+
+            tab.type("not a token");
+            tab.press("Tab");
+            tab.press("Enter");
+            assertThat(tab.text("document.getElementById('token-error').textContent")).contains("That is not a token");
+            assertThat(tab.text(focused)).isEqualTo("token-input");
+            assertThat(tab.text("document.getElementById('token-input').getAttribute('aria-invalid')")).isEqualTo("true");
+
+            tab.evaluate("(document.getElementById('token-input').value = '', true)");
+            tab.type("Bearer " + CannedWorkloadApi.OPS);
+            tab.press("Tab");
+            tab.press("Enter");
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center]').length").asInt()).isEqualTo(10);
+            assertThat(tab.text("document.getElementById('who').innerText")).isEqualTo("Signed in as ops (ops)");
+            assertThat(tab.text("document.getElementById('token-input').value")).as("the pasted token is not left in the form").isEmpty();
+
+            tab.evaluate("document.getElementById('sign-out').focus()");
+            tab.press("Enter");
+            assertThat(tab.text("document.body.dataset.auth")).isEqualTo("signed-out");
+            assertThat(tab.evaluate("sessionStorage.getItem('centerline.workload.token')").isNull()).isTrue();
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center], #recommendations li').length").asInt())
+                    .as("figures left in the page").isZero();
+            assertThat(tab.text("document.getElementById('signin-message').textContent")).contains("Signed out");
+            assertThat(tab.text(focused)).isEqualTo("signin-heading");
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedTokenSaysWhyAndAsksForAnother() {
+        String refused = "document.body.dataset.auth === 'signed-out' && document.getElementById('signin-message').textContent !== ''";
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", TestTokens.expired(Role.DIRECTOR)))) {
+            tab.waitUntil(refused, LOAD);
+            assertThat(tab.text("document.getElementById('signin-message').textContent"))
+                    .contains("Your token was not accepted: it has expired, or it was not issued for Centerline");
+            assertThat(tab.evaluate("document.getElementById('workload-data').hidden").asBoolean()).isTrue();
+            assertThat(tab.evaluate("sessionStorage.getItem('centerline.workload.token')").isNull()).isTrue();
+            // The page handles it: no script error. (The browser itself logs the 401 as a failed load.)
+            assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
+        }
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.FILER))) {
+            tab.waitUntil(refused, LOAD);
+            assertThat(tab.text("document.getElementById('signin-message').textContent"))
+                    .contains("signed in as filer-ABC (filer), who may not see the workload", "Center directors (of any Center) and ops");
+            assertThat(tab.evaluate("document.getElementById('signin').hidden").asBoolean()).isFalse();
+            assertThat(tab.text("document.activeElement.id")).isEqualTo("signin-heading");
+            assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
+        }
+    }
+
+    @Test
+    void anOpsTokenIsToldItsRoleMayNotRunTheWhatIf() {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.OPS))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            runWhatIf(tab, "85", "MAC");
+            tab.waitUntil("document.getElementById('whatif-status').textContent.includes('may not')", LOAD);
+            assertThat(tab.text("document.getElementById('whatif-status').textContent"))
+                    .contains("Your role (ops) may not run a what-if: only a Center director or an admin may");
+            assertThat(tab.evaluate("document.querySelectorAll('#whatif-table tbody tr').length").asInt()).isZero();
+            // Still signed in: ops may read the workload.
+            assertThat(tab.text("document.body.dataset.auth")).isEqualTo("signed-in");
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center]').length").asInt()).isEqualTo(10);
+            assertThat(tab.javascriptErrors()).as("script errors").isEmpty();
+        }
+    }
+
+    /** Fills the first move of the what-if form and runs it (by a click; the keyboard test does it by keys). */
+    private static void runWhatIf(HeadlessChromium.Tab tab, String chapterOrHeading, String toCenter) {
+        tab.evaluate("(() => {"
+                + " document.querySelector('#moves .move-code').value = '" + chapterOrHeading + "';"
+                + " document.querySelector('#moves .move-center').value = '" + toCenter + "';"
+                + " document.getElementById('run-whatif').click();"
+                + " return true; })()");
+    }
+
+    /** The address the local stack prints: the page, with the token in the fragment. */
+    private static String signedIn(String path, String token) {
+        return api.url(path + "#token=" + token);
     }
 
     private static List<String> strings(JsonNode array) {
