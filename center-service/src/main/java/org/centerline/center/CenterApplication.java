@@ -3,6 +3,7 @@ package org.centerline.center;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.centerline.security.CenterlineSecurity;
 import org.centerline.streams.StreamsSupport;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(StreamsSupport.class)
+@Import({StreamsSupport.class, CenterlineSecurity.class})
 public class CenterApplication {
 
     public static void main(String[] args) {

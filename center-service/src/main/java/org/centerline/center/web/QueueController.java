@@ -7,6 +7,8 @@ import org.centerline.center.queue.Lifecycle;
 import org.centerline.center.queue.WorkItem;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.security.Caller;
+import org.centerline.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Center's queue for its import specialists: what is waiting, who has it, and claims and decisions. */
+/**
+ * A Center's queue for its import specialists: what is waiting, who has it, and claims and decisions.
+ * Only the Center's own staff get here ({@link CenterAccess}); this class checks whom a claim or a
+ * decision is for.
+ */
 @RestController
 @RequestMapping("/api/centers/{code}")
 public class QueueController {
@@ -69,20 +75,29 @@ public class QueueController {
         return WorkItemView.full(find(centers.resolve(code), entryNumber));
     }
 
+    /** A specialist claims for themselves; the Center's director may assign the item to anyone on its roster. */
     @PostMapping("/entries/{entryNumber}/claim")
-    public WorkItemView claim(@PathVariable String code, @PathVariable String entryNumber, @RequestBody ClaimRequest body) {
+    public WorkItemView claim(@PathVariable String code, @PathVariable String entryNumber, @RequestBody ClaimRequest body,
+                              Caller caller) {
         String center = centers.resolve(code);
         String specialist = required(body == null ? null : body.specialistId(), "specialistId");
+        Caller.require(caller.worksAt(center, Role.DIRECTOR) || isSpecialist(caller, center, specialist),
+                "A specialist claims only as themselves (specialistId = the token's specialist_id); "
+                        + "the Center's director may claim on behalf of a specialist.");
         refuseIf(Lifecycle.refuseClaim(find(center, entryNumber), specialist));
         commands.apply(CenterCommand.Type.CLAIM, center, entryNumber, specialist, null, null);
         return WorkItemView.full(find(center, entryNumber));
     }
 
+    /** Only the specialist who has the item decides, as themselves: nobody decides on a specialist's behalf. */
     @PostMapping("/entries/{entryNumber}/decision")
     public WorkItemView decide(@PathVariable String code, @PathVariable String entryNumber,
-                               @RequestBody DecisionRequest body) {
+                               @RequestBody DecisionRequest body, Caller caller) {
         String center = centers.resolve(code);
         String specialist = required(body == null ? null : body.specialistId(), "specialistId");
+        Caller.require(isSpecialist(caller, center, specialist),
+                "A specialist decides only as themselves (specialistId = the token's specialist_id); "
+                        + "nobody decides on a specialist's behalf.");
         String action = required(body.action(), "action").toUpperCase(Locale.ROOT);
         if (!Lifecycle.DECISIONS.containsKey(action)) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-action", "Unknown action",
@@ -93,7 +108,7 @@ public class QueueController {
         return WorkItemView.full(find(center, entryNumber));
     }
 
-    /** The filer answered a CF-28 (request for information): the item can be claimed for review again. */
+    /** The filer answered a CF-28 (request for information), as the Center's staff record: the item can be claimed again. */
     @PostMapping("/entries/{entryNumber}/cf28-answer")
     public WorkItemView answerCf28(@PathVariable String code, @PathVariable String entryNumber,
                                    @RequestBody(required = false) AnswerRequest body) {
@@ -108,6 +123,11 @@ public class QueueController {
                 "No such entry", "No entry " + entryNumber + " in " + center + "'s queue."));
     }
 
+
+    /** The caller is a specialist of this Center whose token names this roster id. */
+    private static boolean isSpecialist(Caller caller, String center, String specialistId) {
+        return caller.worksAt(center, Role.SPECIALIST) && specialistId.equals(caller.specialistId());
+    }
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Center's roster: who is on staff, in which role, with which specialties, and who is on duty. */
+/**
+ * A Center's roster: who is on staff, in which role, with which specialties, and who is on duty.
+ * Its staff read it; only its director changes it ({@link CenterAccess}).
+ */
 @RestController
 @RequestMapping("/api/centers/{code}")
 public class RosterController {

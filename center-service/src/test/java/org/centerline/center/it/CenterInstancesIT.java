@@ -12,6 +12,7 @@ import org.centerline.center.CenterApplication;
 import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.testing.SharedKafka;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,7 +34,7 @@ class CenterInstancesIT {
         EntrySummary claimed = generator.summaryFor("IMM");
         EntrySummary waiting = generator.summaryFor("IMM");
         try (ConfigurableApplicationContext first = start(applicationId, "IMM")) {
-            RestClient http = client(first);
+            RestClient http = client(first, "IMM");
             http.put().uri("/api/centers/imm/specialists/imm-r-1").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("name", "Restart Tester", "role", "IMPORT_SPECIALIST", "onDuty", true))
                     .retrieve().toBodilessEntity();
@@ -42,14 +43,14 @@ class CenterInstancesIT {
             CenterServiceTestSupport.route(claimed, "IMM");
             CenterServiceTestSupport.route(waiting, "IMM");
             await().atMost(Duration.ofSeconds(30)).until(() -> status(http, claimed.entryNumber()), "ASSIGNED"::equals);
-            http.post().uri("/api/centers/IMM/entries/{n}/claim", claimed.entryNumber()).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"specialistId\":\"imm-r-1\"}").retrieve().toBodilessEntity();
+            as(first, TestTokens.specialist("IMM", "imm-r-1")).post().uri("/api/centers/IMM/entries/{n}/claim", claimed.entryNumber())
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"specialistId\":\"imm-r-1\"}").retrieve().toBodilessEntity();
             await().atMost(Duration.ofSeconds(30)).until(() -> status(http, waiting.entryNumber()), "ASSIGNED"::equals);
         }
 
         // Same application id, new state directory: everything must come back from the changelog topics.
         try (ConfigurableApplicationContext second = start(applicationId, "IMM")) {
-            RestClient http = client(second);
+            RestClient http = client(second, "IMM");
             Map<?, ?> item = await().atMost(Duration.ofSeconds(60)).until(() -> item(http, "IMM", claimed.entryNumber()),
                     i -> i != null);
             assertThat(item.get("status")).isEqualTo("IN_REVIEW");
@@ -57,7 +58,8 @@ class CenterInstancesIT {
             assertThat(((List<?>) item.get("history")).stream().map(h -> (Object) ((Map<?, ?>) h).get("status")).toList())
                     .containsExactly("QUEUED", "ASSIGNED", "IN_REVIEW");
             assertThat(status(http, waiting.entryNumber())).isEqualTo("ASSIGNED");
-            Map<?, ?> accepted = http.post().uri("/api/centers/IMM/entries/{n}/decision", claimed.entryNumber())
+            Map<?, ?> accepted = as(second, TestTokens.specialist("IMM", "imm-r-1")).post()
+                    .uri("/api/centers/IMM/entries/{n}/decision", claimed.entryNumber())
                     .contentType(MediaType.APPLICATION_JSON).body("{\"action\":\"ACCEPT\",\"specialistId\":\"imm-r-1\"}")
                     .retrieve().body(Map.class);
             assertThat(accepted.get("status")).isEqualTo("ACCEPTED");
@@ -69,11 +71,11 @@ class CenterInstancesIT {
         EntrySummary own = generator.summaryFor("CPM");
         EntrySummary other = generator.summaryFor("AUT");
         try (ConfigurableApplicationContext cpmOnly = start("center-service-cpm-" + UUID.randomUUID(), "cpm")) {
-            RestClient http = client(cpmOnly);
+            RestClient http = client(cpmOnly, "CPM");
             CenterServiceTestSupport.route(other, "AUT");
             CenterServiceTestSupport.route(own, "CPM");
             await().atMost(Duration.ofSeconds(30)).until(() -> item(http, "CPM", own.entryNumber()) != null);
-            String notServed = http.get().uri("/api/centers/aut/queue")
+            String notServed = as(cpmOnly, TestTokens.director("AUT")).get().uri("/api/centers/aut/queue")
                     .exchange((req, res) -> res.getStatusCode().value() + " " + res.bodyTo(String.class));
             assertThat(notServed).startsWith("404").contains("center-not-served");
             assertThat(http.get().uri("/api/centers/cpm/queue?size=500").retrieve().body(String.class))
@@ -88,15 +90,24 @@ class CenterInstancesIT {
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.kafka.streams.application-id=" + applicationId,
                 "--spring.kafka.streams.state-dir=target/kstreams-state/" + UUID.randomUUID(),
-                "--centerline.center.centers=" + centers);
+                "--centerline.center.centers=" + centers,
+                "--" + TestTokens.PUBLIC_KEY);
     }
 
-    private static RestClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        RestClient http = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri("/actuator/health/readiness")
+    /** A client of the ready instance, as the director of {@code center}. */
+    private static RestClient client(ConfigurableApplicationContext context, String center) {
+        RestClient anonymous = RestClient.create("http://localhost:" + port(context));
+        await().atMost(Duration.ofSeconds(60)).until(() -> anonymous.get().uri("/actuator/health/readiness")
                 .exchange((req, res) -> res.getStatusCode().is2xxSuccessful()));
-        return http;
+        return as(context, TestTokens.director(center));
+    }
+
+    private static RestClient as(ConfigurableApplicationContext context, String token) {
+        return CenterServiceTestSupport.as(port(context), token);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static Map<?, ?> item(RestClient http, String center, String entryNumber) {

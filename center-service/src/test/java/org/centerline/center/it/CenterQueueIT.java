@@ -17,6 +17,7 @@ import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.testing.SharedKafka;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,12 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** center-service on a real embedded broker: queue, assignment, lifecycle, conflicts, withdrawals. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE})
 @DirtiesContext // Its processor serves every Center: it must not run beside the other test classes' instances.
 class CenterQueueIT {
 
     @LocalServerPort
     int port;
+    /** Anonymous: only health answers it. */
     RestClient http;
     /** Shared by every test of the class: each test gets entry numbers no other test uses. */
     static final FilingGenerator generator = new FilingGenerator(77, 0.0, 0.0, LocalDate.of(2026, 11, 20));
@@ -52,7 +55,7 @@ class CenterQueueIT {
                 .exchange((req, res) -> res.getStatusCode().is2xxSuccessful()));
         putSpecialist("ELE", "ele-it-85", "Chapter 85 Expert", List.of(85), true);
         putSpecialist("ELE", "ele-it-any", "Generalist", List.of(), true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/api/centers/ele/roster").retrieve()
+        await().atMost(Duration.ofSeconds(30)).until(() -> director("ELE").get().uri("/api/centers/ele/roster").retrieve()
                 .body(Map.class).toString().contains("ele-it-any"));
     }
 
@@ -62,15 +65,16 @@ class CenterQueueIT {
         CenterServiceTestSupport.route(summary, "ELE");
         Map<?, ?> item = awaitItem("ELE", summary.entryNumber(), "ASSIGNED");
         assertThat(item.get("specialistId")).isEqualTo("ele-it-85");
+        RestClient expert = specialist("ELE", "ele-it-85");
 
-        post("/api/centers/ELE/entries/{n}/claim", summary.entryNumber(), "{\"specialistId\":\"ele-it-85\"}", 200);
-        Map<?, ?> cf28 = post("/api/centers/ele/entries/{n}/decision", summary.entryNumber(),
+        post(expert, "/api/centers/ELE/entries/{n}/claim", summary.entryNumber(), "{\"specialistId\":\"ele-it-85\"}", 200);
+        Map<?, ?> cf28 = post(expert, "/api/centers/ele/entries/{n}/decision", summary.entryNumber(),
                 "{\"action\":\"CF28\",\"specialistId\":\"ele-it-85\",\"reason\":\"Need the commercial invoice\"}", 200);
         assertThat(cf28.get("status")).isEqualTo("CF28_ISSUED");
         assertThat(cf28.get("cf28DueDate")).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
-        post("/api/centers/ELE/entries/{n}/cf28-answer", summary.entryNumber(), "{\"reason\":\"Invoice sent\"}", 200);
-        post("/api/centers/ELE/entries/{n}/claim", summary.entryNumber(), "{\"specialistId\":\"ele-it-85\"}", 200);
-        Map<?, ?> accepted = post("/api/centers/ELE/entries/{n}/decision", summary.entryNumber(),
+        post(expert, "/api/centers/ELE/entries/{n}/cf28-answer", summary.entryNumber(), "{\"reason\":\"Invoice sent\"}", 200);
+        post(expert, "/api/centers/ELE/entries/{n}/claim", summary.entryNumber(), "{\"specialistId\":\"ele-it-85\"}", 200);
+        Map<?, ?> accepted = post(expert, "/api/centers/ELE/entries/{n}/decision", summary.entryNumber(),
                 "{\"action\":\"ACCEPT\",\"specialistId\":\"ele-it-85\"}", 200);
         assertThat(accepted.get("status")).isEqualTo("ACCEPTED");
         assertThat((List<?>) accepted.get("history")).hasSize(7);
@@ -87,7 +91,7 @@ class CenterQueueIT {
         EntrySummary summary = generator.summaryFor("ELE");
         CenterServiceTestSupport.route(summary, "ELE");
         awaitItem("ELE", summary.entryNumber(), "ASSIGNED");
-        var response = http.post().uri("/api/centers/ELE/entries/{n}/decision", summary.entryNumber())
+        var response = specialist("ELE", "ele-it-any").post().uri("/api/centers/ELE/entries/{n}/decision", summary.entryNumber())
                 .contentType(MediaType.APPLICATION_JSON).body("{\"action\":\"ACCEPT\",\"specialistId\":\"ele-it-any\"}")
                 .exchange((req, res) -> res.getStatusCode().value() + " " + res.getHeaders().getContentType() + " "
                         + res.bodyTo(String.class));
@@ -107,7 +111,7 @@ class CenterQueueIT {
         for (String who : List.of("ele-it-85", "ele-it-any")) {
             claims.add(pool.submit(() -> {
                 start.await();
-                return http.post().uri("/api/centers/ELE/entries/{n}/claim", summary.entryNumber())
+                return specialist("ELE", who).post().uri("/api/centers/ELE/entries/{n}/claim", summary.entryNumber())
                         .contentType(MediaType.APPLICATION_JSON).body("{\"specialistId\":\"" + who + "\"}")
                         .exchange((req, res) -> res.getStatusCode().value());
             }));
@@ -143,7 +147,7 @@ class CenterQueueIT {
         CenterServiceTestSupport.withdraw(first.entryNumber(), "ELE", "MAC");
         Map<?, ?> withdrawn = awaitItem("ELE", first.entryNumber(), "WITHDRAWN");
         assertThat((List<?>) withdrawn.get("history")).hasSize(4);
-        assertThat(http.get().uri("/api/centers/ELE/queue").retrieve().body(String.class))
+        assertThat(director("ELE").get().uri("/api/centers/ELE/queue").retrieve().body(String.class))
                 .doesNotContain(first.entryNumber());
     }
 
@@ -156,7 +160,7 @@ class CenterQueueIT {
         putSpecialist("PNG", "png-it-1", "Just Arrived", List.of(), true);
         Map<?, ?> assigned = awaitItem("PNG", summary.entryNumber(), "ASSIGNED");
         assertThat(assigned.get("specialistId")).isEqualTo("png-it-1");
-        Map<?, ?> page = http.get().uri("/api/centers/png/queue?specialistId=png-it-1").retrieve().body(Map.class);
+        Map<?, ?> page = director("PNG").get().uri("/api/centers/png/queue?specialistId=png-it-1").retrieve().body(Map.class);
         assertThat(page.toString()).contains(summary.entryNumber());
     }
 
@@ -167,12 +171,12 @@ class CenterQueueIT {
         CenterServiceTestSupport.route(plain, "AGR");
         CenterServiceTestSupport.route(adcvd, "AGR", RoutingFlag.ADCVD);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<?> items = (List<?>) http.get().uri("/api/centers/AGR/queue").retrieve().body(Map.class).get("items");
+            List<?> items = (List<?>) director("AGR").get().uri("/api/centers/AGR/queue").retrieve().body(Map.class).get("items");
             List<Object> numbers = items.stream().map(i -> (Object) ((Map<?, ?>) i).get("entryNumber")).toList();
             assertThat(numbers).contains(plain.entryNumber(), adcvd.entryNumber());
             assertThat(numbers.indexOf(adcvd.entryNumber())).isLessThan(numbers.indexOf(plain.entryNumber()));
         });
-        Map<?, ?> flagged = http.get().uri("/api/centers/AGR/queue?flag=ADCVD").retrieve().body(Map.class);
+        Map<?, ?> flagged = director("AGR").get().uri("/api/centers/AGR/queue?flag=ADCVD").retrieve().body(Map.class);
         assertThat(flagged.toString()).contains(adcvd.entryNumber()).doesNotContain(plain.entryNumber());
     }
 
@@ -187,7 +191,7 @@ class CenterQueueIT {
     }
 
     private void putSpecialist(String center, String id, String name, List<Integer> chapters, boolean onDuty) {
-        http.put().uri("/api/centers/{c}/specialists/{id}", center, id).contentType(MediaType.APPLICATION_JSON)
+        director(center).put().uri("/api/centers/{c}/specialists/{id}", center, id).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", name, "role", "IMPORT_SPECIALIST", "specialties", chapters, "onDuty", onDuty))
                 .retrieve().toBodilessEntity();
     }
@@ -198,15 +202,23 @@ class CenterQueueIT {
     }
 
     private Map<?, ?> item(String center, String entryNumber) {
-        return http.get().uri("/api/centers/{c}/entries/{n}", center, entryNumber)
+        return director(center).get().uri("/api/centers/{c}/entries/{n}", center, entryNumber)
                 .exchange((req, res) -> res.getStatusCode().is2xxSuccessful() ? res.bodyTo(Map.class) : null);
     }
 
-    private Map<?, ?> post(String path, String entryNumber, String body, int expected) {
-        var result = http.post().uri(path, entryNumber).contentType(MediaType.APPLICATION_JSON).body(body)
+    private Map<?, ?> post(RestClient as, String path, String entryNumber, String body, int expected) {
+        var result = as.post().uri(path, entryNumber).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((req, res) -> Map.entry(res.getStatusCode().value(), res.bodyTo(Map.class)));
         assertThat(result.getKey()).as(path + " -> " + result.getValue()).isEqualTo(expected);
         return result.getValue();
+    }
+
+    private RestClient director(String center) {
+        return CenterServiceTestSupport.as(port, TestTokens.director(center));
+    }
+
+    private RestClient specialist(String center, String specialistId) {
+        return CenterServiceTestSupport.as(port, TestTokens.specialist(center, specialistId));
     }
 
     /** The same entry with every line moved into chapter 85, so its predominant chapter is known. */

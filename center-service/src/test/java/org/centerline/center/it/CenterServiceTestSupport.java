@@ -24,11 +24,20 @@ import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.security.TestTokens;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
 
-/** Kafka-side helpers for center-service tests: publish routed entries as routing-service does, read statuses. */
+/** Helpers for center-service tests: publish routed entries as routing-service does, read statuses, call as someone. */
 final class CenterServiceTestSupport {
 
     private CenterServiceTestSupport() {
+    }
+
+    /** A client of the service on {@code port} that sends {@code token} as its bearer token. */
+    static RestClient as(int port, String token) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).build();
     }
 
     static void route(EntrySummary summary, String center, RoutingFlag... flags) {
