@@ -6,15 +6,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.centerline.contracts.json.CenterlineJson;
+import org.centerline.security.Role;
+import org.centerline.security.TokenIssuer;
 import org.centerline.stackprocess.ChildJvm;
 import org.centerline.stackprocess.FreePort;
 import org.centerline.stackprocess.Sleep;
 import tools.jackson.databind.JsonNode;
 
-/** routing-service as shipped, as its own JVM the way the local stack runs it; its readiness, filed counter and RSS. */
+/**
+ * routing-service as shipped, as its own JVM the way the local stack runs it; its readiness, filed counter and RSS.
+ * It trusts a token key of the benchmark's own (under target/security) and is read with an ops token.
+ */
 final class RoutingServiceProcess implements AutoCloseable {
 
     /** The local stack's service JVM options. */
@@ -25,21 +32,33 @@ final class RoutingServiceProcess implements AutoCloseable {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RoutingServiceProcess(ChildJvm jvm, String baseUrl) {
+    private final String opsToken;
+
+    private RoutingServiceProcess(ChildJvm jvm, String baseUrl, String opsToken) {
         this.jvm = jvm;
         this.baseUrl = baseUrl;
+        this.opsToken = opsToken;
     }
 
     /** Starts the exec jar against the broker and returns once {@code /actuator/health/readiness} answers UP. */
     static RoutingServiceProcess start(BenchWorkspace ws, String bootstrap) {
         int port = FreePort.pick();
+        Path keys = ws.targetDir().resolve("security");
+        String opsToken;
+        try {
+            opsToken = TokenIssuer.inDirectory(keys).mint("bench", List.of(Role.OPS), Map.of(), Duration.ofHours(12));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the benchmark's token key in " + keys + ": " + e, e);
+        }
         ChildJvm jvm = ChildJvm.start("routing-service", JVM_OPTIONS, ws.routingJar(), List.of(
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + port,
-                "--centerline.instance-id=bench"), ws.targetDir().resolve("logs/routing-service.log"));
-        RoutingServiceProcess service = new RoutingServiceProcess(jvm, "http://localhost:" + port);
+                "--centerline.instance-id=bench",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                        + keys.resolve(TokenIssuer.PUBLIC_KEY_FILE).toAbsolutePath()), ws.targetDir().resolve("logs/routing-service.log"));
+        RoutingServiceProcess service = new RoutingServiceProcess(jvm, "http://localhost:" + port, opsToken);
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (!service.ready()) {
             jvm.requireAlive();
@@ -105,7 +124,7 @@ final class RoutingServiceProcess implements AutoCloseable {
     private String get(String path) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + opsToken).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : null;
         } catch (IOException e) {
             return null;

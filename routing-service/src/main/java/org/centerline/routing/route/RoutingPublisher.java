@@ -19,7 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
  * transaction, so all of a record's outputs and its input offset commit together or not at all.
  * Every record is stamped with the decision's time and carries the filing's trace headers; routed
- * and rejected records also carry the {@link LedgerHeaders}.
+ * and rejected records also carry the {@link LedgerHeaders}. One per consumer thread (its writer is not shared).
  */
 public final class RoutingPublisher {
 
@@ -41,13 +41,13 @@ public final class RoutingPublisher {
             RoutingDecision decision = routed.decision();
             long at = decision.routedAt().toEpochMilli();
             byte[] key = bytes(decision.entryNumber());
-            send(centerTopics.get(decision.centerCode()), key, at, writer.routed(routed.summary(), decision), trace, null);
+            byte[] json = writer.decision(decision);
+            send(centerTopics.get(decision.centerCode()), key, at, writer.routed(routed.summary(), decision, json), trace, null);
             String withdrawFrom = decision.previousCenterCode();
             if (withdrawFrom != null) {
                 send(centerTopics.get(withdrawFrom), key, at, writer.withdrawn(
                         CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace, null);
             }
-            byte[] json = writer.decision(decision);
             send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
             return json;
         }
