@@ -13,6 +13,8 @@ import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.NotificationProperties;
 import org.centerline.notification.web.Problems;
+import org.centerline.security.Caller;
+import org.centerline.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +27,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Center announcements to the trade (CONTRACT.md): publish one, read the feed as JSON or Atom. */
+/**
+ * Center announcements to the trade (CONTRACT.md): publish one (a director for its own Center, admin for any
+ * or all Centers), read the feed as JSON or Atom (any caller: announcements are public, like CSMS messages;
+ * audiences say whom they are meant for, not who may read them).
+ */
 @RestController
 @RequestMapping("/api/announcements")
 public class AnnouncementController {
@@ -48,7 +54,7 @@ public class AnnouncementController {
     }
 
     @PostMapping
-    public ResponseEntity<NumberedAnnouncement> publish(@RequestBody AnnouncementRequest body)
+    public ResponseEntity<NumberedAnnouncement> publish(@RequestBody AnnouncementRequest body, Caller caller)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> problems = new ArrayList<>();
         String center = null;
@@ -74,6 +80,8 @@ public class AnnouncementController {
             error.getBody().setProperty("errors", problems);
             throw error;
         }
+        Caller.require(caller.has(Role.ADMIN) || caller.worksAt(center, Role.DIRECTOR),
+                "A director announces for its own Center only; announcements to all Centers are for admin.");
         Announcement announcement = new Announcement(1, UUID.randomUUID().toString(), center, body.audiences(),
                 body.title().strip(), body.body(), clock.instant());
         kafka.send(Topics.CENTER_ANNOUNCEMENTS.name(), announcement.id(),

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.state.TopicBackedState;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,8 @@ public class AnnouncementFeed extends TopicBackedState {
     private final Map<String, NumberedAnnouncement> byId = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> countByYear = new HashMap<>();
 
-    public AnnouncementFeed(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        super("announcements", bootstrapServers, Topics.CENTER_ANNOUNCEMENTS.name());
+    public AnnouncementFeed(ConsumerFactory<?, ?> consumers) {
+        super("announcements", consumers, Topics.CENTER_ANNOUNCEMENTS.name());
     }
 
     @Override

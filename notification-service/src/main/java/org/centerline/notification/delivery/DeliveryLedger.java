@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.state.TopicBackedState;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,8 @@ public class DeliveryLedger extends TopicBackedState {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Clock clock;
 
-    public DeliveryLedger(KafkaTemplate<String, byte[]> kafka, Clock clock,
-                          @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        super("delivery-status", bootstrapServers, Topics.NOTIFICATIONS_DELIVERY_STATUS.name());
+    public DeliveryLedger(KafkaTemplate<String, byte[]> kafka, Clock clock, ConsumerFactory<?, ?> consumers) {
+        super("delivery-status", consumers, Topics.NOTIFICATIONS_DELIVERY_STATUS.name());
         this.kafka = kafka;
         this.clock = clock;
     }

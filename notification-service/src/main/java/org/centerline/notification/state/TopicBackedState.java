@@ -1,11 +1,9 @@
 package org.centerline.notification.state;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.centerline.contracts.topic.TopicTail;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
 
 /**
  * State this service rebuilds from a Kafka topic on every instance (subscriptions, announcements,
@@ -15,12 +13,12 @@ public abstract class TopicBackedState implements SmartLifecycle {
 
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
 
-    private final TopicTail tail;
+    private final TopicFollower tail;
     private volatile boolean running;
 
-    protected TopicBackedState(String name, String bootstrapServers, String topic) {
-        Consumer<ConsumerRecord<byte[], byte[]>> apply = this::apply;
-        this.tail = new TopicTail(name, bootstrapServers, List.of(topic), apply);
+    /** @param consumers the service's consumer factory: its settings (servers, SASL, TLS) are the reader's too */
+    protected TopicBackedState(String name, ConsumerFactory<?, ?> consumers, String topic) {
+        this.tail = new TopicFollower(name, topic, consumers.getConfigurationProperties(), this::apply);
     }
 
     /** Applies one record of the topic (a null value is a tombstone). */

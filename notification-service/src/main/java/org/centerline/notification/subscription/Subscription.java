@@ -3,11 +3,15 @@ package org.centerline.notification.subscription;
 import java.time.Instant;
 import java.util.List;
 import org.centerline.notification.source.Notification;
+import org.centerline.security.Role;
 
 /**
  * Who wants to hear what, and where to send it: kept on the compacted {@code notification-subscriptions}
  * topic. An absent (empty) filter matches everything; a filter only applies to notifications that carry
- * that attribute (an announcement has no filer code, an entry event no audience).
+ * that attribute (an announcement has no filer code, an entry event no audience). Over HTTP, a caller's
+ * filters are first narrowed to what it may see ({@link SubscriptionScope}).
+ *
+ * @param owner who created it; null on subscriptions made before owners were recorded (only ops and admin see those)
  */
 public record Subscription(
         String id,
@@ -18,10 +22,20 @@ public record Subscription(
         List<String> centerCodes,
         List<String> audiences,
         Webhook webhook,
-        Instant createdAt) {
+        Instant createdAt,
+        Owner owner) {
 
     /** Where deliveries go, and the secret their signatures are made with. */
     public record Webhook(String url, String secret) {
+    }
+
+    /**
+     * The caller that created a subscription: its token's subject (for the record) and the role and party it
+     * acted as, which decide who else may see it: callers acting for the same party in the same role.
+     *
+     * @param party the filer code, importer number, Center or agency; null for ops and admin
+     */
+    public record Owner(String subject, Role role, String party) {
     }
 
     public Subscription {
@@ -61,6 +75,6 @@ public record Subscription(
     /** The subscription as shown after creation: the webhook secret is never shown again. */
     public Subscription withoutSecret() {
         return new Subscription(id, subscriber, eventTypes, filerCodes, importerNumbers, centerCodes, audiences,
-                webhook == null ? null : new Webhook(webhook.url(), null), createdAt);
+                webhook == null ? null : new Webhook(webhook.url(), null), createdAt, owner);
     }
 }

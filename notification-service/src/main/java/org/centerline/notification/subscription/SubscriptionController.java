@@ -14,6 +14,7 @@ import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.NotificationProperties;
 import org.centerline.notification.source.Notification;
 import org.centerline.notification.web.Problems;
+import org.centerline.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -25,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Subscriptions over HTTP (CONTRACT.md): create, read (secret never shown again), delete. */
+/**
+ * Subscriptions over HTTP (CONTRACT.md): create, read (secret never shown again), delete. A caller subscribes
+ * to what it may see only ({@link SubscriptionScope}), and reads or deletes its own party's subscriptions only:
+ * someone else's answers 404, as if there were none.
+ */
 @RestController
 @RequestMapping("/api/subscriptions")
 public class SubscriptionController {
@@ -52,9 +57,9 @@ public class SubscriptionController {
     }
 
     @PostMapping
-    public ResponseEntity<Subscription> subscribe(@RequestBody SubscriptionRequest body)
+    public ResponseEntity<Subscription> subscribe(@RequestBody SubscriptionRequest body, Caller caller)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Subscription subscription = validate(body);
+        Subscription subscription = SubscriptionScope.fit(validate(body), caller);
         kafka.send(Topics.NOTIFICATION_SUBSCRIPTIONS.name(), subscription.id(),
                 CenterlineJson.mapper().writeValueAsBytes(subscription)).get(10, TimeUnit.SECONDS);
         awaitRegistry(subscription.id(), true);
@@ -63,13 +68,14 @@ public class SubscriptionController {
     }
 
     @GetMapping("/{id}")
-    public Subscription get(@PathVariable String id) {
-        return registry.find(id).map(Subscription::withoutSecret).orElseThrow(() -> notFound(id));
+    public Subscription get(@PathVariable String id, Caller caller) {
+        return registry.findFor(id, caller).map(Subscription::withoutSecret).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) throws InterruptedException, ExecutionException, TimeoutException {
-        registry.find(id).orElseThrow(() -> notFound(id));
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        registry.findFor(id, caller).orElseThrow(() -> notFound(id));
         kafka.send(Topics.NOTIFICATION_SUBSCRIPTIONS.name(), id, null).get(10, TimeUnit.SECONDS);
         awaitRegistry(id, false);
         return ResponseEntity.noContent().build();
@@ -106,7 +112,7 @@ public class SubscriptionController {
             throw invalid(problems);
         }
         return new Subscription(UUID.randomUUID().toString(), body.subscriber().strip(), types, filers,
-                body.importerNumbers(), centers, body.audiences(), body.webhook(), clock.instant());
+                body.importerNumbers(), centers, body.audiences(), body.webhook(), clock.instant(), null);
     }
 
     private void awaitRegistry(String id, boolean present) throws InterruptedException {

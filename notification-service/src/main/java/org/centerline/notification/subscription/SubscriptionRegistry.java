@@ -10,7 +10,8 @@ import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.state.TopicBackedState;
 import org.centerline.notification.source.Notification;
-import org.springframework.beans.factory.annotation.Value;
+import org.centerline.security.Caller;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,8 @@ public class SubscriptionRegistry extends TopicBackedState {
 
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
 
-    public SubscriptionRegistry(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        super("subscriptions", bootstrapServers, Topics.NOTIFICATION_SUBSCRIPTIONS.name());
+    public SubscriptionRegistry(ConsumerFactory<?, ?> consumers) {
+        super("subscriptions", consumers, Topics.NOTIFICATION_SUBSCRIPTIONS.name());
     }
 
     @Override
@@ -40,6 +41,11 @@ public class SubscriptionRegistry extends TopicBackedState {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The subscription, when it exists and the caller may see it: someone else's looks like none. */
+    public Optional<Subscription> findFor(String id, Caller caller) {
+        return find(id).filter(s -> SubscriptionScope.mayRead(caller, s));
+    }
+
     public List<Subscription> matching(Notification notification) {
         return byId.values().stream().filter(s -> s.matches(notification)).toList();
     }
@@ -47,8 +53,4 @@ public class SubscriptionRegistry extends TopicBackedState {
     public int size() {
         return byId.size();
     }
-
-
-
-
 }

@@ -1,8 +1,11 @@
 package org.centerline.notification.web;
 
 import java.util.List;
+import java.util.Locale;
 import org.centerline.notification.stream.LiveStream;
 import org.centerline.notification.subscription.Subscription;
+import org.centerline.notification.subscription.SubscriptionScope;
+import org.centerline.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code GET /api/stream}: server-sent events for a live screen, filtered like a subscription. */
+/**
+ * {@code GET /api/stream}: server-sent events for a live screen, filtered like a subscription and, like one,
+ * narrowed to what the caller may see (a filer's stream without filters is its own filer code's).
+ */
 @RestController
 @RequestMapping("/api/stream")
 public class StreamController {
@@ -26,8 +32,14 @@ public class StreamController {
                              @RequestParam(required = false) List<String> filerCodes,
                              @RequestParam(required = false) List<String> importerNumbers,
                              @RequestParam(required = false) List<String> centerCodes,
-                             @RequestParam(required = false) List<String> audiences) {
-        List<String> centers = centerCodes == null ? null : centerCodes.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
-        return live.open(new Subscription(null, "live", eventTypes, filerCodes, importerNumbers, centers, audiences, null, null));
+                             @RequestParam(required = false) List<String> audiences,
+                             Caller caller) {
+        Subscription filter = new Subscription(null, "live", eventTypes, upper(filerCodes), importerNumbers, upper(centerCodes),
+                audiences, null, null, null);
+        return live.open(SubscriptionScope.fit(filter, caller));
+    }
+
+    private static List<String> upper(List<String> codes) {
+        return codes == null ? null : codes.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
     }
 }

@@ -9,10 +9,6 @@ import static org.centerline.notification.it.NotificationTestSupport.uniqueFiler
 import static org.centerline.notification.it.NotificationTestSupport.uniqueImporter;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,39 +20,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.json.CenterlineJson;
-import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.it.NotificationTestSupport.Api;
-import org.centerline.notification.it.NotificationTestSupport.Publisher;
 import org.centerline.notification.it.NotificationTestSupport.Response;
 import org.centerline.notification.it.WebhookReceiver.Request;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -65,57 +52,27 @@ import tools.jackson.databind.JsonNode;
 /**
  * notification-service on a real embedded broker with real webhook receivers (JDK HttpServer): signed
  * deliveries, targeting by filer, importer and Center, CSMS-style numbering, retries, dead letters and
- * redelivery, isolation from slow receivers, the live stream, and subscription validation.
+ * redelivery, isolation from slow receivers, the live stream, and subscription validation, each called
+ * as the party it concerns would call it (filer, importer, director, agency; ops to watch deliveries).
  * Every test uses its own filer codes and importers (the broker is shared) and deletes its subscriptions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE,
+        // The receivers listen on loopback, which a webhook may only name when allowed explicitly.
+        "centerline.notification.allowed-hosts=127.0.0.1",
         "centerline.notification.retry.initial-delay-ms=100",
         "centerline.notification.retry.multiplier=2",
         "centerline.notification.retry.max-delay-ms=800",
         "centerline.notification.retry.jitter-ms=20",
         "server.shutdown=immediate"})
-@DirtiesContext // The consumer groups must not keep a member in this JVM once the class is done (see NotificationRestartIT).
-class NotificationIT {
+@ExtendWith(OutputCaptureExtension.class)
+class NotificationIT extends RunningServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    @LocalServerPort
-    int port;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
-
-    static Publisher kafka;
-    Api api;
-    final List<String> subscriptions = new ArrayList<>();
-    final List<WebhookReceiver> receivers = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-    }
-
-    @BeforeAll
-    static void producer() {
-        kafka = new Publisher();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void ready() {
-        api = new Api(port);
-        await().atMost(Duration.ofSeconds(60)).until(api::ready);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        subscriptions.forEach(id -> api.delete("/api/subscriptions/" + id));
-        receivers.forEach(WebhookReceiver::close);
-    }
 
     // 1 -------------------------------------------------------------------------------------------------------
 
@@ -126,8 +83,8 @@ class NotificationIT {
         WebhookReceiver mine = receiver();
         WebhookReceiver theirs = receiver();
         String secret = "whsec-" + UUID.randomUUID();
-        subscribe(mine, secret, Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(filer)));
-        subscribe(theirs, "another-secret-0123456789", Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(other)));
+        subscribe(TestTokens.filer(filer), mine, secret, Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(filer)));
+        subscribe(TestTokens.filer(other), theirs, "another-secret-0123456789", Map.of("eventTypes", List.of("entry.rejected")));
 
         String entry = entryNumber(filer);
         Rejection rejection = kafka.reject(entry, entry, filer);
@@ -160,7 +117,7 @@ class NotificationIT {
                 .isEqualTo(expectedSignature(secret, timestamp, got.body()))
                 .isNotEqualTo(expectedSignature("another-secret-0123456789", timestamp, got.body()));
 
-        JsonNode status = awaitDelivery(deliveryId, "DELIVERED");
+        JsonNode status = awaitDelivery(TestTokens.filer(filer), deliveryId, "DELIVERED");
         assertThat(status.get("attempts").asInt()).isEqualTo(1);
         assertThat(mine.requests()).hasSize(1);
     }
@@ -173,8 +130,8 @@ class NotificationIT {
         String importer = uniqueImporter();
         WebhookReceiver filerHook = receiver();
         WebhookReceiver importerHook = receiver();
-        subscribe(filerHook, "filer-secret-0123456789", Map.of("eventTypes", List.of("entry.status"), "filerCodes", List.of(filer)));
-        subscribe(importerHook, "importer-secret-0123456789",
+        subscribe(TestTokens.filer(filer), filerHook, "filer-secret-0123456789", Map.of("eventTypes", List.of("entry.status")));
+        subscribe(TestTokens.importer(importer), importerHook, "importer-secret-0123456789",
                 Map.of("eventTypes", List.of("entry.status"), "importerNumbers", List.of(importer)));
 
         String entry = entryNumber(filer);
@@ -198,7 +155,7 @@ class NotificationIT {
     void theWebhookCallCarriesTheTraceOfTheStatusEventThatCausedIt() {
         String filer = uniqueFiler();
         WebhookReceiver hook = receiver();
-        subscribe(hook, "trace-secret-0123456789", Map.of("eventTypes", List.of("entry.status"), "filerCodes", List.of(filer)));
+        subscribe(TestTokens.filer(filer), hook, "trace-secret-0123456789", Map.of("eventTypes", List.of("entry.status")));
         String traceId = "5b8efff798038103d269b633813fc60c";
         String entry = entryNumber(filer);
         kafka.publish(org.centerline.contracts.topic.Topics.STATUS.name(), entry, new org.centerline.contracts.event.StatusChanged(
@@ -214,13 +171,14 @@ class NotificationIT {
     void anAnnouncementToOneCenterReachesOnlyItsSubscribersAndAnAllCenterOneReachesEveryoneAndTheFeedShowsThem() throws Exception {
         WebhookReceiver ele = receiver();
         WebhookReceiver mac = receiver();
-        subscribe(ele, "ele-subscriber-secret-01", Map.of("eventTypes", List.of("announcement"), "centerCodes", List.of("ELE")));
-        subscribe(mac, "mac-subscriber-secret-01", Map.of("eventTypes", List.of("announcement"), "centerCodes", List.of("MAC")));
+        subscribe(TestTokens.director("ELE"), ele, "ele-subscriber-secret-01", Map.of("eventTypes", List.of("announcement")));
+        subscribe(TestTokens.specialist("MAC", "mac-spec-1"), mac, "mac-subscriber-secret-01",
+                Map.of("eventTypes", List.of("announcement"), "centerCodes", List.of("mac")));
 
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        JsonNode toEle = announce("ELE", "ELE: HTS chapter 85 guidance " + tag);
-        JsonNode toMac = announce("MAC", "MAC: machinery documentation " + tag);
-        JsonNode toAll = announce(null, "All Centers: ACE maintenance window " + tag);
+        JsonNode toEle = announce(TestTokens.director("ELE"), "ELE", "ELE: HTS chapter 85 guidance " + tag);
+        JsonNode toMac = announce(TestTokens.director("MAC"), "MAC", "MAC: machinery documentation " + tag);
+        JsonNode toAll = announce(TestTokens.admin(), null, "All Centers: ACE maintenance window " + tag);
         for (JsonNode a : List.of(toEle, toMac, toAll)) {
             assertThat(a.get("number").asString()).matches("\\d{2}-\\d{6}");
         }
@@ -236,8 +194,8 @@ class NotificationIT {
         assertThat(ele.withData("id", id(toAll))).singleElement()
                 .satisfies(r -> assertThat(r.json().get("eventType").asString()).isEqualTo("announcement"));
 
-        // JSON feed: newest first, with numbers.
-        Response json = api.get("/api/announcements?limit=500");
+        // JSON feed: newest first, with numbers; announcements are public, so any caller reads them all.
+        Response json = api.as(TestTokens.agency("FDA")).get("/api/announcements?limit=500");
         assertThat(json.status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json.json().forEach(a -> ids.add(a.get("id").asString()));
@@ -247,7 +205,7 @@ class NotificationIT {
         assertThat(json.json().get(ids.indexOf(id(toEle))).get("number").asString()).isEqualTo(toEle.get("number").asString());
 
         // Atom feed.
-        Response atom = api.get("/api/announcements", "application/atom+xml");
+        Response atom = api.as(TestTokens.importer(uniqueImporter())).get("/api/announcements", "application/atom+xml");
         assertThat(atom.status()).isEqualTo(200);
         assertThat(atom.contentType()).startsWith("application/atom+xml");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -286,7 +244,7 @@ class NotificationIT {
                     List<JsonNode> posted = new ArrayList<>();
                     for (int i = 0; i < 5; i++) {
                         // An audience of its own, so these reach no other test's subscribers.
-                        Response r = api.post("/api/announcements", Map.of("centerCode", "AUT", "audiences", List.of("it-" + tag),
+                        Response r = api.as(TestTokens.director("AUT")).post("/api/announcements", Map.of("centerCode", "AUT", "audiences", List.of("it-" + tag),
                                 "title", "Concurrent " + tag + " " + thread + "." + i, "body", "Numbering test."));
                         assertThat(r.status()).as(r.body()).isEqualTo(201);
                         posted.add(r.json());
@@ -306,7 +264,7 @@ class NotificationIT {
             assertThat(numberById.values()).doesNotHaveDuplicates().hasSize(20)
                     .allSatisfy(n -> assertThat(n).matches("\\d{2}-\\d{6}").startsWith(year + "-"));
 
-            JsonNode feed = api.get("/api/announcements?limit=500").json();
+            JsonNode feed = api.as(TestTokens.filer(uniqueFiler())).get("/api/announcements?limit=500").json();
             List<Integer> everyNumberNewestFirst = new ArrayList<>();
             List<String> oursNewestFirst = new ArrayList<>();
             feed.forEach(a -> {
@@ -333,11 +291,11 @@ class NotificationIT {
     // 5 -------------------------------------------------------------------------------------------------------
 
     @Test
-    void aReceiverAnswering503TwiceThen2xxGetsTheDeliveryThreeTimesWithTheSameId() {
+    void aReceiverAnswering503TwiceThen2xxGetsTheDeliveryThreeTimesWithTheSameId(CapturedOutput output) {
         String filer = uniqueFiler();
         WebhookReceiver hook = receiver().failNext(2);
         String secret = "retry-secret-0123456789";
-        subscribe(hook, secret, Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(filer)));
+        subscribe(TestTokens.filer(filer), hook, secret, Map.of("eventTypes", List.of("entry.rejected")));
         String entry = entryNumber(filer);
         kafka.reject(entry, entry, filer);
 
@@ -349,25 +307,28 @@ class NotificationIT {
             assertThat(r.header("Centerline-Signature"))
                     .isEqualTo(expectedSignature(secret, r.header("Centerline-Timestamp"), r.body()));
         });
-        JsonNode status = awaitDelivery(deliveryId, "DELIVERED");
+        JsonNode status = awaitDelivery(TestTokens.ops(), deliveryId, "DELIVERED");
         assertThat(status.get("attempts").asInt()).isEqualTo(3);
         assertThat(hook.requests()).hasSize(3);
+        assertThat(output.getAll()).as("the log").doesNotContain(secret);
     }
 
     // 6 -------------------------------------------------------------------------------------------------------
 
     @Test
-    void aReceiverDownPastTheLastAttemptLeavesTheDeliveryDeadAndRedeliveryWorksOnceItIsBack() {
+    void aReceiverDownPastTheLastAttemptLeavesTheDeliveryDeadAndRedeliveryWorksOnceItIsBack(CapturedOutput output) {
         String filer = uniqueFiler();
+        Api asFiler = api.as(TestTokens.filer(filer));
+        Api asOtherFiler = api.as(TestTokens.filer(uniqueFiler()));
         WebhookReceiver hook = receiver();
         String secret = "dead-letter-secret-0123";
-        String subscriptionId = subscribe(hook, secret, Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(filer)));
+        String subscriptionId = subscribe(TestTokens.filer(filer), hook, secret, Map.of("eventTypes", List.of("entry.rejected")));
         hook.stop();
         String entry = entryNumber(filer);
         kafka.reject(entry, entry, filer);
 
         JsonNode dead = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode d : api.get("/api/dead-letters").json()) {
+            for (JsonNode d : asFiler.get("/api/dead-letters").json()) {
                 if (subscriptionId.equals(d.get("subscriptionId").asString())) {
                     return d;
                 }
@@ -378,20 +339,27 @@ class NotificationIT {
         assertThat(dead.get("state").asString()).isEqualTo("DEAD");
         assertThat(dead.get("attempts").asInt()).isEqualTo(5);
         assertThat(dead.get("lastError").asString()).isNotBlank();
-        assertThat(api.get("/api/deliveries/" + deliveryId).json().get("state").asString()).isEqualTo("DEAD");
+        assertThat(asFiler.get("/api/deliveries/" + deliveryId).json().get("state").asString()).isEqualTo("DEAD");
         assertThat(hook.requests()).isEmpty();
+        // Another filer neither sees it nor can bring it back: to them it does not exist.
+        assertThat(asOtherFiler.get("/api/dead-letters").json().findValuesAsString("deliveryId")).doesNotContain(deliveryId);
+        assertThat(asOtherFiler.get("/api/deliveries/" + deliveryId).status()).isEqualTo(404);
+        assertThat(asOtherFiler.post("/api/dead-letters/" + deliveryId + "/redeliver", "").status()).isEqualTo(404);
+        assertThat(api.get("/api/dead-letters").status()).isEqualTo(401);
 
         hook.restart();
-        Response redeliver = api.post("/api/dead-letters/" + deliveryId + "/redeliver", "");
+        Response redeliver = asFiler.post("/api/dead-letters/" + deliveryId + "/redeliver", "");
         assertThat(redeliver.status()).as(redeliver.body()).isEqualTo(202);
 
         Request got = awaitRequests(hook, 1).get(0);
         assertThat(got.deliveryId()).isEqualTo(deliveryId);
         assertThat(got.json().at("/data/entryNumber").asString()).isEqualTo(entry);
         assertThat(got.header("Centerline-Signature")).isEqualTo(expectedSignature(secret, got.header("Centerline-Timestamp"), got.body()));
-        awaitDelivery(deliveryId, "DELIVERED");
-        assertThat(api.get("/api/dead-letters").json().findValuesAsString("deliveryId")).doesNotContain(deliveryId);
-        assertThat(api.post("/api/dead-letters/" + deliveryId + "/redeliver", "").status()).isEqualTo(404);
+        awaitDelivery(TestTokens.filer(filer), deliveryId, "DELIVERED");
+        assertThat(asFiler.get("/api/dead-letters").json().findValuesAsString("deliveryId")).doesNotContain(deliveryId);
+        assertThat(asFiler.post("/api/dead-letters/" + deliveryId + "/redeliver", "").status()).isEqualTo(404);
+        // Five failed attempts and a dead letter were logged, with the delivery; never the secret that signed it.
+        assertThat(output.getAll()).as("the log").contains(deliveryId).doesNotContain(secret);
     }
 
     // 7 -------------------------------------------------------------------------------------------------------
@@ -409,16 +377,17 @@ class NotificationIT {
         String filer = uniqueFiler();
         WebhookReceiver slow = receiver().slow(Duration.ofSeconds(3));
         WebhookReceiver fast = receiver();
+        String token = TestTokens.filer(filer);
         Map<String, Object> filters = Map.of("eventTypes", List.of("entry.rejected"), "filerCodes", List.of(filer));
-        String slowId = subscribe(slow, "slow-receiver-secret-01", filters);
+        String slowId = subscribe(token, slow, "slow-receiver-secret-01", filters);
         // Deliveries are keyed by subscription id, and one partition is worked by one consumer in order: two
         // subscriptions whose ids hash to the same partition share a queue, and a slow one then holds up the other
         // by design. Isolation is promised between partitions, so make sure the two land on different ones.
-        String fastId = subscribe(fast, "fast-receiver-secret-01", filters);
+        String fastId = subscribe(token, fast, "fast-receiver-secret-01", filters);
         for (int i = 0; i < 20 && partition(fastId) == partition(slowId); i++) {
-            assertThat(api.delete("/api/subscriptions/" + fastId).status()).isEqualTo(204);
+            assertThat(api.as(token).delete("/api/subscriptions/" + fastId).status()).isEqualTo(204);
             subscriptions.remove(fastId);
-            fastId = subscribe(fast, "fast-receiver-secret-01", filters);
+            fastId = subscribe(token, fast, "fast-receiver-secret-01", filters);
         }
         assertThat(partition(fastId)).isNotEqualTo(partition(slowId));
 
@@ -428,61 +397,45 @@ class NotificationIT {
         Request fastGot = awaitRequests(fast, 1).get(0);
         long fastAfterSlowMillis = Duration.ofNanos(fastGot.arrivedNanos() - slowGot.arrivedNanos()).toMillis();
         assertThat(fastAfterSlowMillis).as("fast receiver's arrival after the slow one's (ms)").isLessThan(1_000);
-        awaitDelivery(fastGot.deliveryId(), "DELIVERED");
-        awaitDelivery(slowGot.deliveryId(), "DELIVERED");
+        awaitDelivery(token, fastGot.deliveryId(), "DELIVERED");
+        awaitDelivery(token, slowGot.deliveryId(), "DELIVERED");
     }
 
     // 8 -------------------------------------------------------------------------------------------------------
 
     @Test
     void theLiveStreamReceivesAnAnnouncementAsItHappens() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/stream?eventTypes=announcement"))
-                .header("Accept", "text/event-stream").GET().build();
-        HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (RuntimeException e) {
-                // the stream was closed
-            }
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (EventStream stream = EventStream.open(api.base(), "eventTypes=announcement", TestTokens.agency("USDA"))) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
             // The stream opens with a comment; once it is here the stream is registered and will see what follows.
-            assertThat(nextLineMatching(lines, l -> l.startsWith(":"), Duration.ofSeconds(10))).isNotNull();
+            assertThat(stream.next(l -> l.startsWith(":"), Duration.ofSeconds(10))).isNotNull();
             String title = "Live " + UUID.randomUUID();
-            JsonNode posted = announce("ELE", title);
-            String data = nextLineMatching(lines, l -> l.startsWith("data:") && l.contains(title), Duration.ofSeconds(15));
+            JsonNode posted = announce(TestTokens.director("ELE"), "ELE", title);
+            String data = stream.next(l -> l.startsWith("data:") && l.contains(title), Duration.ofSeconds(15));
             assertThat(data).as("an SSE data line with the announcement").isNotNull();
             JsonNode event = CenterlineJson.mapper().readTree(data.substring("data:".length()).strip());
             assertThat(event.get("eventType").asString()).isEqualTo("announcement");
             assertThat(event.at("/data/id").asString()).isEqualTo(id(posted));
             assertThat(event.at("/data/number").asString()).isEqualTo(posted.get("number").asString());
-        } finally {
-            response.body().close();
-            reader.interrupt();
         }
     }
 
     // 10 ------------------------------------------------------------------------------------------------------
 
     @Test
-    void invalidSubscriptionsAreRefusedWithEveryReasonAndSecretsAreNeverShown() {
+    void invalidSubscriptionsAreRefusedWithEveryReasonAndSecretsAreNeverShown(CapturedOutput output) {
+        String filer = uniqueFiler();
+        Api api = this.api.as(TestTokens.filer(filer));
         Response bad = api.post("/api/subscriptions", Map.of("subscriber", "Mallory",
-                "eventTypes", List.of("entry.rejected", "entry.exploded"), "filerCodes", List.of(uniqueFiler()),
-                "webhook", Map.of("url", "http://attacker.example.com/hook", "secret", "short")));
+                "eventTypes", List.of("entry.rejected", "entry.exploded"), "filerCodes", List.of(filer),
+                "webhook", Map.of("url", "http://169.254.169.254/latest/meta-data", "secret", "short")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         List<String> errors = bad.json().get("errors").valueStream().map(JsonNode::asString).toList();
         assertThat(errors).hasSize(3)
                 .anySatisfy(e -> assertThat(e).contains("entry.exploded"))
-                .anySatisfy(e -> assertThat(e).contains("attacker.example.com").contains("allow-list"))
+                .anySatisfy(e -> assertThat(e).contains("169.254.169.254").contains("public addresses"))
                 .anySatisfy(e -> assertThat(e).contains("secret"));
 
         Response scheme = api.post("/api/subscriptions", Map.of("subscriber", "Mallory", "eventTypes", List.of("nope"),
@@ -499,7 +452,7 @@ class NotificationIT {
 
         WebhookReceiver hook = receiver();
         String secret = "never-shown-" + UUID.randomUUID();
-        Response created = api.post("/api/subscriptions", Map.of("subscriber", "Honest Filer", "filerCodes", List.of(uniqueFiler()),
+        Response created = api.post("/api/subscriptions", Map.of("subscriber", "Honest Filer", "filerCodes", List.of(filer),
                 "webhook", Map.of("url", hook.url(), "secret", secret)));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -518,40 +471,36 @@ class NotificationIT {
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.contentType()).startsWith("application/problem+json");
         assertThat(api.delete("/api/subscriptions/" + id).status()).isEqualTo(404);
+        assertThat(output.getAll()).doesNotContain(secret);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    private WebhookReceiver receiver() {
-        WebhookReceiver r = WebhookReceiver.start();
-        receivers.add(r);
-        return r;
-    }
-
-    private String subscribe(WebhookReceiver hook, String secret, Map<String, Object> filters) {
+    /** Subscribes as the caller the token names; the filters it leaves out of its own party's are filled in. */
+    private String subscribe(String token, WebhookReceiver hook, String secret, Map<String, Object> filters) {
         Map<String, Object> body = new LinkedHashMap<>(filters);
         body.put("subscriber", "it-" + UUID.randomUUID());
         body.put("webhook", Map.of("url", hook.url(), "secret", secret));
-        String id = api.subscribe(body).get("id").asString();
+        String id = api.as(token).subscribe(body).get("id").asString();
         subscriptions.add(id);
         return id;
     }
 
-    private JsonNode announce(String centerCode, String title) {
+    private JsonNode announce(String token, String centerCode, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (centerCode != null) {
             body.put("centerCode", centerCode);
         }
         body.put("title", title);
         body.put("body", "Details of: " + title);
-        Response r = api.post("/api/announcements", body);
+        Response r = api.as(token).post("/api/announcements", body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
 
-    private JsonNode awaitDelivery(String deliveryId, String state) {
+    private JsonNode awaitDelivery(String token, String deliveryId, String state) {
         return await().atMost(WAIT).until(() -> {
-            Response r = api.get("/api/deliveries/" + deliveryId);
+            Response r = api.as(token).get("/api/deliveries/" + deliveryId);
             return r.status() == 200 ? r.json() : null;
         }, s -> s != null && state.equals(s.get("state").asString()));
     }
@@ -572,17 +521,5 @@ class NotificationIT {
     /** The partition Kafka's default partitioner gives a record keyed by this subscription id on {@code notifications}. */
     private static int partition(String subscriptionId) {
         return Utils.toPositive(Utils.murmur2(subscriptionId.getBytes(StandardCharsets.UTF_8))) % Topics.NOTIFICATIONS.partitions();
-    }
-
-    private static String nextLineMatching(BlockingQueue<String> lines, java.util.function.Predicate<String> test, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && test.test(line)) {
-                return line;
-            }
-        }
-        return null;
     }
 }

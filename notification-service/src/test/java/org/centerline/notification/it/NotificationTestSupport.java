@@ -32,6 +32,7 @@ import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers for notification-service tests: source events on Kafka, the HTTP API, unique parties, signatures. */
@@ -119,12 +120,24 @@ final class NotificationTestSupport {
         }
     }
 
+    /** The service's HTTP API, called anonymously or, after {@link #as}, with a bearer token. */
     static final class Api {
         private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
+        private final String token;
 
         Api(int port) {
-            this.base = "http://127.0.0.1:" + port;
+            this("http://127.0.0.1:" + port, null);
+        }
+
+        private Api(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        /** The same API, called with this token (from {@code TestTokens}); null: anonymously. */
+        Api as(String token) {
+            return new Api(base, token);
         }
 
         String base() {
@@ -149,7 +162,10 @@ final class NotificationTestSupport {
             return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
         }
 
-        private static Response send(HttpRequest.Builder request) {
+        private Response send(HttpRequest.Builder request) {
+            if (token != null) {
+                request.header("Authorization", TestTokens.bearer(token));
+            }
             try {
                 HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ class SubscriptionMatchingTest {
 
     private static Subscription subscription(List<String> types, List<String> filers, List<String> importers,
                                              List<String> centers, List<String> audiences) {
-        return new Subscription("id", "who", types, filers, importers, centers, audiences, null, Instant.EPOCH);
+        return new Subscription("id", "who", types, filers, importers, centers, audiences, null, Instant.EPOCH, null);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SubscriptionMatchingTest {
     @Test
     void theSecretIsNeverShownAfterCreation() {
         Subscription withSecret = new Subscription("id", "who", null, null, null, null, null,
-                new Subscription.Webhook("http://localhost/x", "0123456789abcdef"), Instant.EPOCH);
+                new Subscription.Webhook("http://localhost/x", "0123456789abcdef"), Instant.EPOCH, null);
         assertThat(withSecret.withoutSecret().webhook().secret()).isNull();
         assertThat(withSecret.withoutSecret().webhook().url()).isEqualTo("http://localhost/x");
     }
