@@ -24,6 +24,8 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.centerline.routing.route.FilingTrace;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
@@ -86,9 +88,14 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    RoutingStateLoader routingStateLoader(RoutingProperties properties, ImporterAssignments assignments,
-                                          RoutingLedger ledger) {
-        return new RoutingStateLoader(properties, assignments, ledger);
+    KafkaClientSettings kafkaClientSettings(KafkaProperties spring) {
+        return new KafkaClientSettings(spring);
+    }
+
+    @Bean
+    RoutingStateLoader routingStateLoader(RoutingProperties properties, KafkaClientSettings kafka,
+                                          ImporterAssignments assignments, RoutingLedger ledger) {
+        return new RoutingStateLoader(properties, kafka, assignments, ledger);
     }
 
     /** The function bound to {@code entry-summaries.filed} (batch mode, transactional). */
@@ -119,18 +126,19 @@ public class RoutingConfiguration {
 
     /** An idempotent producer for what the HTTP API publishes (filings, importer assignments). */
     @Bean
-    KafkaTemplate<String, byte[]> httpKafkaTemplate(RoutingProperties properties) {
-        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
+    KafkaTemplate<String, byte[]> httpKafkaTemplate(RoutingProperties properties, KafkaClientSettings kafka,
+                                                    @Value("${centerline.http.max-body-bytes}") int maxHttpBodyBytes) {
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(kafka.producer(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, properties.maxHttpBodyBytes() + 64 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxHttpBodyBytes + 64 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.CLIENT_ID_CONFIG, "routing-service-http",
                 // Fail an HTTP filing within the send timeout, not after the client's default minute.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.sendTimeout().toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         return new KafkaTemplate<>(factory);
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.core.io.Resource;
  * Settings of routing-service ({@code centerline.routing.*}).
  *
  * @param bootstrapServers Kafka for the service's own clients (state readers, HTTP filings); the binder's brokers by default
- * @param maxFilingBytes the largest filing accepted; larger ones are rejected with PAYLOAD_TOO_LARGE
- * @param maxHttpBodyBytes the largest HTTP body taken at all (a filing above maxFilingBytes up to this is filed and rejected)
+ * @param maxFilingBytes the largest filing accepted; larger ones are rejected with PAYLOAD_TOO_LARGE (the largest HTTP
+ *                       body taken at all is {@code centerline.http.max-body-bytes})
  * @param htsTable an HTS -> Center table file to use instead of the one shipped in contracts
  * @param catchUpTimeout how long start-up waits for assignments and the ledger to be read before routing begins
  * @param sendTimeout how long an HTTP filing waits for Kafka to acknowledge it
@@ -21,7 +21,6 @@ import org.springframework.core.io.Resource;
 public record RoutingProperties(
         String bootstrapServers,
         @DefaultValue("1048576") int maxFilingBytes,
-        @DefaultValue("4194304") int maxHttpBodyBytes,
         Resource htsTable,
         @DefaultValue("120s") Duration catchUpTimeout,
         @DefaultValue("10s") Duration sendTimeout,

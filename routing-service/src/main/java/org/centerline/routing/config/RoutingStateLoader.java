@@ -22,12 +22,13 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
     private final TopicTail ledgerTail;
     private volatile boolean running;
 
-    public RoutingStateLoader(RoutingProperties properties, ImporterAssignments assignments, RoutingLedger ledger) {
+    public RoutingStateLoader(RoutingProperties properties, KafkaClientSettings kafka, ImporterAssignments assignments,
+                              RoutingLedger ledger) {
         this.properties = properties;
-        this.assignmentsTail = new TopicTail("importer-assignments", properties.bootstrapServers(),
-                List.of(Topics.IMPORTER_ASSIGNMENTS.name()), assignments::apply);
-        this.ledgerTail = new TopicTail("routing-ledger", properties.bootstrapServers(),
-                List.of(Topics.ROUTED.name(), Topics.REJECTED.name()), ledger::apply);
+        this.assignmentsTail = kafka.applyTo(new TopicTail("importer-assignments", properties.bootstrapServers(),
+                List.of(Topics.IMPORTER_ASSIGNMENTS.name()), assignments::apply));
+        this.ledgerTail = kafka.applyTo(new TopicTail("routing-ledger", properties.bootstrapServers(),
+                List.of(Topics.ROUTED.name(), Topics.REJECTED.name()), ledger::apply));
     }
 
     @Override

@@ -11,10 +11,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.centerline.contracts.entry.EntryNumber;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.routing.access.RoutingAccess;
 import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.ledger.RoutingLedger;
 import org.centerline.routing.validate.FilingValidator;
 import org.centerline.routing.validate.ValidationResult;
+import org.centerline.security.Caller;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Filing over HTTP for broker systems that cannot speak Kafka, and "where did my filing go". A
  * posted filing goes onto {@code entry-summaries.filed} like any other (even an invalid one, so the
  * router rejects it on the record and filed = routed + rejected holds); the answer is immediate.
+ * A filer files under its own filer code only; a routing record is shown only to the parties it
+ * concerns ({@link RoutingAccess}), anybody else is told it does not exist.
  */
 @RestController
 @RequestMapping("/api/entry-summaries")
@@ -38,20 +43,24 @@ public class EntrySummaryController {
     private final KafkaTemplate<String, byte[]> kafka;
     private final RoutingLedger ledger;
     private final RoutingProperties properties;
+    private final int maxBodyBytes;
 
     public EntrySummaryController(FilingValidator validator, KafkaTemplate<String, byte[]> httpKafkaTemplate,
-                                  RoutingLedger ledger, RoutingProperties properties) {
+                                  RoutingLedger ledger, RoutingProperties properties,
+                                  @Value("${centerline.http.max-body-bytes}") int maxBodyBytes) {
         this.validator = validator;
         this.kafka = httpKafkaTemplate;
         this.ledger = ledger;
         this.properties = properties;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, String>> file(HttpServletRequest request)
+    public ResponseEntity<Map<String, String>> file(HttpServletRequest request, Caller caller)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         byte[] body = readBody(request);
         ValidationResult result = validator.validate(null, body);
+        RoutingAccess.requireOwnFiling(caller, result);
         String key = result instanceof ValidationResult.Valid valid ? valid.summary().entryNumber()
                 : ((ValidationResult.Invalid) result).entryNumber();
         kafka.send(new ProducerRecord<>(Topics.FILED.name(), key, body))
@@ -65,27 +74,41 @@ public class EntrySummaryController {
     }
 
     @GetMapping(path = "/{entryNumber}/routing", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Object routing(@PathVariable String entryNumber) {
+    public Object routing(@PathVariable String entryNumber, Caller caller) {
         if (!EntryNumber.hasValidFormat(entryNumber)) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-entry-number", "Invalid entry number",
                     "'" + entryNumber + "' is not an entry number of the form XXX-NNNNNNN-C.");
         }
-        RoutingLedger.Outcome outcome = ledger.outcome(entryNumber).orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND,
-                "not-found", "No such filing", "No routing record or rejection for entry number " + entryNumber
-                        + " (yet: routing takes a moment after filing)."));
+        // A caller it does not concern gets the answer of an unknown entry number: existence is not disclosed.
+        RoutingLedger.Outcome outcome = ledger.outcome(entryNumber)
+                .filter(seen -> RoutingAccess.maySee(caller, seen))
+                .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "not-found", "No such filing",
+                        "No routing record or rejection for entry number " + entryNumber
+                                + " (yet: routing takes a moment after filing)."));
         return outcome.decision() != null ? outcome.decision() : outcome.rejection();
     }
 
+    /**
+     * The shared body limit answers a declared length over {@code centerline.http.max-body-bytes} before
+     * this runs; a chunked body is only cut off there, so reading one byte past the limit is refused here.
+     */
     private byte[] readBody(HttpServletRequest request) throws IOException {
-        int limit = properties.maxHttpBodyBytes();
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
+            byte[] body = in.readNBytes(maxBodyBytes);
+            if (hasMore(in)) {
                 throw Problems.error(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Filing too large",
-                        "The body is over " + limit + " bytes; a filing is at most " + properties.maxFilingBytes()
+                        "The body is over " + maxBodyBytes + " bytes; a filing is at most " + properties.maxFilingBytes()
                                 + " bytes. Nothing was filed.");
             }
             return body;
+        }
+    }
+
+    private static boolean hasMore(InputStream in) {
+        try {
+            return in.read() >= 0;
+        } catch (IOException refusedPastTheLimit) {
+            return true;
         }
     }
 }

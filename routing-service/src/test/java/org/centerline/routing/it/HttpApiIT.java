@@ -8,18 +8,19 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** Filing over HTTP, the routing record, problem details, OpenAPI and metrics. */
+/** Filing over HTTP, the routing record, problem details, OpenAPI and metrics, each by a caller allowed to. */
 class HttpApiIT extends RoutingIntegrationTest {
 
     @Test
     void aFilingPostedOverHttpIsAcceptedRoutedAndItsRoutingRecordServed() {
-        RestClient http = RestClient.create("http://localhost:" + port);
         FilingGenerator.Filing filing = new FilingGenerator(41, 0.0).validFor("BME");
+        RestClient http = http(TestTokens.filer(filing.key().substring(0, 3)));
         ResponseEntity<Map> accepted = http.post().uri("/api/entry-summaries").contentType(MediaType.APPLICATION_JSON)
                 .body(filing.json()).retrieve().toEntity(Map.class);
         assertThat(accepted.getStatusCode().value()).isEqualTo(202);
@@ -36,7 +37,7 @@ class HttpApiIT extends RoutingIntegrationTest {
 
     @Test
     void anInvalidFilingPostedOverHttpGetsA400ProblemWithEveryReasonAndIsPublishedAsRejected() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(TestTokens.filer("QQQ"));
         String body = "{\"entryNumber\":\"QQQ-1111111-0\",\"filerCode\":\"QQQ\",\"entryType\":\"77\",\"lines\":[]}";
         var response = http.post().uri("/api/entry-summaries").contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((req, res) -> Map.entry(res.getStatusCode().value() + " " + res.getHeaders().getContentType(),
@@ -56,7 +57,7 @@ class HttpApiIT extends RoutingIntegrationTest {
 
     @Test
     void metricsOpenApiAndReadinessAreServed() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(TestTokens.ops());
         FilingGenerator.Filing filing = new FilingGenerator(43, 0.0).validFor("CPM");
         send(Topics.FILED.name(), filing.key(), filing.json());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -64,8 +65,9 @@ class HttpApiIT extends RoutingIntegrationTest {
                 .contains("centerline_routing_routed_total{application=\"routing-service\",basis=\"HTS\",center=\"CPM\"")
                 .contains("centerline_routing_latency_seconds_bucket")
                 .contains("centerline_routing_filed_total"));
-        assertThat(http.get().uri("/v3/api-docs").retrieve().body(String.class))
-                .contains("/api/entry-summaries", "/api/importer-assignments/{importerNumber}");
-        assertThat(http.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(http(TestTokens.agency("FDA")).get().uri("/v3/api-docs").retrieve().body(String.class))
+                .contains("/api/entry-summaries", "/api/importer-assignments/{importerNumber}", "\"bearerFormat\":\"JWT\"")
+                .as("the caller comes from the token, not a parameter").doesNotContain("\"caller\"");
+        assertThat(http(null).get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
     }
 }

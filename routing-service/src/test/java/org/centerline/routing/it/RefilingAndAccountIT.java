@@ -13,6 +13,7 @@ import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class RefilingAndAccountIT extends RoutingIntegrationTest {
 
     @Test
     void anAccountAssignmentOverridesTheLines() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = http(TestTokens.admin());
         String importer = "123-45-6789";
         http.put().uri("/api/importer-assignments/{i}", importer).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"centerCode\":\"phc\",\"effectiveFrom\":\"2026-01-01\"}").retrieve().toBodilessEntity();

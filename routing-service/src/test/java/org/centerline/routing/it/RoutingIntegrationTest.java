@@ -17,32 +17,65 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.JmxReporter;
 import org.centerline.contracts.testing.SharedKafka;
+import org.centerline.security.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 /**
  * Base of the integration tests: routing-service as shipped, on a real embedded KRaft broker, with
  * plain Kafka clients on the other side, as broker systems and Centers would be. All subclasses
  * share one application context (same configuration), so one routing consumer runs at a time.
+ * The service trusts the test token key ({@link TestTokens}) and runs with the Kafka security
+ * settings a SASL/TLS deployment sets ({@link #kafka}), so {@link KafkaClientSecurityIT} can show
+ * that every client it makes received them. The tests' own Kafka clients are named {@code it-*}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE})
 abstract class RoutingIntegrationTest {
+
+    static final String SASL_JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            + "username=\"routing-service\" password=\"it-only\";";
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", SharedKafka::bootstrapServers);
+    static void kafka(DynamicPropertyRegistry registry) throws Exception {
+        String brokers = SharedKafka.bootstrapServers();
+        // From here on, every Kafka client created is the service's or one of the tests' own (it-*).
+        KafkaClientProbe.watchClients();
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> brokers);
         registry.add("centerline.instance-id", () -> "it");
+        // Everything SASL/SCRAM over TLS needs, except the protocol: the embedded broker speaks plain text.
+        registry.add("spring.kafka.security.protocol", () -> "PLAINTEXT");
+        registry.add("spring.kafka.ssl.protocol", () -> "TLSv1.3");
+        registry.add("spring.kafka.ssl.trust-store-type", () -> "PKCS12");
+        registry.add("spring.kafka.properties.sasl.mechanism", () -> "SCRAM-SHA-512");
+        registry.add("spring.kafka.properties.sasl.jaas.config", () -> SASL_JAAS);
+        registry.add("spring.kafka.properties.metric.reporters",
+                () -> JmxReporter.class.getName() + "," + KafkaClientProbe.class.getName());
+    }
+
+    /** An HTTP client of the service that sends this token (none if null). */
+    RestClient http(String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        return builder.build();
     }
 
     static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "it-producer-" + UUID.randomUUID());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
@@ -59,17 +92,35 @@ abstract class RoutingIntegrationTest {
         send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every record committed on the topic so far, read from the beginning to its end. */
+    static List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = reader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            readToEnd(consumer, all);
+            return all;
+        }
+    }
+
     /** A read_committed consumer of the given topics from the beginning, as downstream services read them. */
     static KafkaConsumer<String, String> committedReader(String... topics) {
+        KafkaConsumer<String, String> consumer = reader();
+        consumer.subscribe(List.of(topics));
+        return consumer;
+    }
+
+    private static KafkaConsumer<String, String> reader() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topics));
-        return consumer;
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
     /** Reads from the topics until the predicate holds over everything read so far, or the timeout passes. */
