@@ -4,13 +4,14 @@ package org.centerline.bench;
  * The benchmark's flags: how many filings, their seed, and the offered load of the latency run.
  *
  * @param records        filings preloaded for the throughput runs (the same records for baseline and routing)
+ * @param warmupRecords  filings each side processes before its timed run (JIT compilation, caches), not measured
  * @param seed           seed of {@code FilingGenerator}: the same seed gives the same filings
  * @param rate           offered load of the latency run, filings per second
  * @param latencySeconds how long the latency run offers that load
  * @param warmupSeconds  the first seconds of the latency run, left out of the percentiles
  * @param help           print the usage and exit
  */
-public record BenchOptions(int records, long seed, int rate, int latencySeconds, int warmupSeconds, boolean help) {
+public record BenchOptions(int records, int warmupRecords, long seed, int rate, int latencySeconds, int warmupSeconds, boolean help) {
 
     /** Share of deliberately invalid filings, as in the local stack's simulator. */
     public static final double INVALID_SHARE = 0.03;
@@ -18,6 +19,7 @@ public record BenchOptions(int records, long seed, int rate, int latencySeconds,
     static final String USAGE = """
             usage: java -jar bench/target/bench.jar [flags]
               --records N          filings for the throughput runs (default 500000)
+              --warmup-records N   filings each side processes first, untimed, so both are measured warm (default 100000)
               --seed N             seed of the generated filings (default 7501)
               --rate R             offered load of the latency run, filings/s (default 5000)
               --latency-seconds S  length of the latency run (default 20)
@@ -27,6 +29,7 @@ public record BenchOptions(int records, long seed, int rate, int latencySeconds,
     /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message for the user. */
     public static BenchOptions parse(String[] args) {
         int records = 500_000;
+        int warmupRecords = 100_000;
         long seed = 7501;
         int rate = 5_000;
         int latencySeconds = 20;
@@ -52,6 +55,7 @@ public record BenchOptions(int records, long seed, int rate, int latencySeconds,
             }
             switch (name) {
                 case "--records" -> records = (int) number(name, value, 1, 100_000_000);
+                case "--warmup-records" -> warmupRecords = (int) number(name, value, 0, 100_000_000);
                 case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--rate" -> rate = (int) number(name, value, 1, 1_000_000);
                 case "--latency-seconds" -> latencySeconds = (int) number(name, value, 1, 3_600);
@@ -62,7 +66,7 @@ public record BenchOptions(int records, long seed, int rate, int latencySeconds,
         if (warmupSeconds >= latencySeconds) {
             throw new IllegalArgumentException("--warmup-seconds must be less than --latency-seconds");
         }
-        return new BenchOptions(records, seed, rate, latencySeconds, warmupSeconds, help);
+        return new BenchOptions(records, warmupRecords, seed, rate, latencySeconds, warmupSeconds, help);
     }
 
     private static long number(String name, String value, long min, long max) {

@@ -5,11 +5,14 @@ import java.time.Instant;
 /**
  * Everything one run measured.
  *
+ * @param baselineCpu CPU per record of the pass-through's JVM (the benchmark's own) and the broker during the baseline
+ * @param routingCpu  CPU per record of routing-service's JVM and the broker during the routing run
  * @param routingPeakRssBytes VmHWM of routing-service's JVM at the end (its peak over both runs), -1 without /proc
  * @param routingFiledScraped {@code centerline_routing_filed_total} on /actuator/prometheus right after the throughput run
  */
 record BenchReport(Instant startedAt, BenchOptions options, Environment environment, Preloader.Result preload,
-                   BaselinePassThrough.Result baseline, RoutingThroughput.Result routing, double routingFiledScraped,
+                   BaselinePassThrough.Result baseline, CpuUse baselineCpu, RoutingThroughput.Result routing,
+                   CpuUse routingCpu, double routingFiledScraped,
                    LatencyProbe.Result latency, long routingPeakRssBytes) {
 
     /** The machine and versions the numbers belong to. */

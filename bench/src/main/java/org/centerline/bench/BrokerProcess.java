@@ -16,6 +16,10 @@ final class BrokerProcess implements AutoCloseable {
         return new BrokerProcess(LocalStackBroker.start(ws.localStackJar(), ws.targetDir().resolve("logs/local-stack.log")));
     }
 
+    long pid() {
+        return broker.jvm().pid();
+    }
+
     String bootstrapServers() {
         return broker.bootstrapServers();
     }

@@ -20,8 +20,9 @@ final class ReportWriter {
     static String table(BenchReport r) {
         LatencyProbe.Result l = r.latency();
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%nCenterline routing benchmark: %,d filings (seed %d, %.0f %% invalid, %.0f B avg), "
-                        + "%d cores, kafka-clients %s%n%n", r.preload().records(), r.options().seed(),
+        t.append(String.format(Locale.ROOT, "%nCenterline routing benchmark: %,d filings after %,d warm-up (seed %d, %.0f %% "
+                        + "invalid, %.0f B avg), %d cores, kafka-clients %s%n%n", r.options().records(), r.options().warmupRecords(),
+                r.options().seed(),
                 BenchOptions.INVALID_SHARE * 100, r.preload().averageBytes(), r.environment().cores(),
                 r.environment().kafkaClients()));
         t.append("| measure | value |\n|---|---|\n");
@@ -31,6 +32,8 @@ final class ReportWriter {
         row(t, "routing-service as shipped", String.format(Locale.ROOT, "%,.0f rec/s (%,d in %.2f s)",
                 r.routing().recordsPerSecond(), r.routing().records(), r.routing().seconds()));
         row(t, "ratio routing / baseline", String.format(Locale.ROOT, "%.3f", r.ratio()));
+        row(t, "CPU per record, baseline: pass-through JVM / broker", cpu(r.baselineCpu()));
+        row(t, "CPU per record, routing: routing-service JVM / broker", cpu(r.routingCpu()));
         row(t, String.format(Locale.ROOT, "latency at %,d/s offered (%,.0f/s achieved, %,d decisions measured): "
                 + "routedAt - filedAt p50 / p99 / p99.9 (max)", l.offeredRate(), l.achievedRate(), l.service().count()),
                 ms(l.service()));
@@ -44,7 +47,7 @@ final class ReportWriter {
     static void writeJson(BenchReport r, Path file) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("startedAt", r.startedAt().toString());
-        json.put("options", ordered("records", r.options().records(), "seed", r.options().seed(),
+        json.put("options", ordered("records", r.options().records(), "warmupRecords", r.options().warmupRecords(), "seed", r.options().seed(),
                 "invalidShare", BenchOptions.INVALID_SHARE, "rate", r.options().rate(),
                 "latencySeconds", r.options().latencySeconds(), "warmupSeconds", r.options().warmupSeconds()));
         json.put("environment", r.environment());
@@ -62,6 +65,7 @@ final class ReportWriter {
         routing.put("peakRssBytes", r.routingPeakRssBytes());
         json.put("routing", routing);
         json.put("ratio", r.ratio());
+        json.put("cpuMicrosPerRecord", ordered("baseline", r.baselineCpu(), "routing", r.routingCpu()));
         json.put("latency", r.latency());
         try {
             Files.createDirectories(file.getParent());
@@ -82,6 +86,10 @@ final class ReportWriter {
 
     private static void row(StringBuilder t, String measure, String value) {
         t.append("| ").append(measure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String cpu(CpuUse c) {
+        return String.format(Locale.ROOT, "%.1f / %.1f µs", c.clientMicrosPerRecord(), c.brokerMicrosPerRecord());
     }
 
     private static String ms(Percentiles.Summary s) {

@@ -53,16 +53,30 @@ public final class RoutingBenchmark {
             say("broker up at %s (local-stack.jar, every registry topic created)", bootstrap);
             BenchTopics.create(bootstrap);
 
-            Preloader.Result preload = Preloader.preload(bootstrap, generator, o.records());
+            Preloader.Result preload = Preloader.preload(bootstrap, generator, o.warmupRecords() + o.records());
             say("preloaded %,d filings (avg %.0f B) onto entry-summaries.filed and %s in %.1f s", preload.records(),
                     preload.averageBytes(), BenchTopics.FILED_COPY, preload.seconds());
 
+            if (o.warmupRecords() > 0) {
+                BaselinePassThrough.run(bootstrap, o.warmupRecords());
+                say("baseline: warmed up on %,d filings", o.warmupRecords());
+            }
+            CpuUse.Mark beforeBaseline = CpuUse.Mark.now(ProcessHandle.current().pid(), broker.pid());
             BaselinePassThrough.Result baseline = BaselinePassThrough.run(bootstrap, o.records());
+            CpuUse baselineCpu = CpuUse.Mark.now(ProcessHandle.current().pid(), broker.pid())
+                    .since(beforeBaseline, baseline.records());
             say("baseline: %,.0f rec/s (%,d in %.2f s)", baseline.recordsPerSecond(), baseline.records(), baseline.seconds());
 
             try (RoutingServiceProcess service = RoutingServiceProcess.start(ws, bootstrap)) {
                 say("routing-service ready (log: %s)", ws.targetDir().resolve("logs/routing-service.log"));
-                RoutingThroughput.Result routing = RoutingThroughput.measure(service, bootstrap, o.records());
+                Instant warmAt = RoutingThroughput.awaitWarm(service, o.warmupRecords());
+                if (o.warmupRecords() > 0) {
+                    say("routing-service: warmed up on %,d filings", o.warmupRecords());
+                }
+                CpuUse.Mark beforeRouting = CpuUse.Mark.now(service.pid(), broker.pid());
+                RoutingThroughput.Result routing = RoutingThroughput.measure(service, bootstrap, o.warmupRecords(), warmAt,
+                        o.records());
+                CpuUse routingCpu = CpuUse.Mark.now(service.pid(), broker.pid()).since(beforeRouting, routing.records());
                 double scraped = service.scrape("centerline_routing_filed_total");
                 say("routing-service: %,.0f rec/s (%,d in %.2f s; filed_total %,.0f)", routing.recordsPerSecond(),
                         routing.records(), routing.seconds(), scraped);
@@ -71,8 +85,8 @@ public final class RoutingBenchmark {
                 LatencyProbe.Result latency = LatencyProbe.run(bootstrap, generator, o.rate(), o.latencySeconds(),
                         o.warmupSeconds());
                 say("latency: %,d decisions measured, p99 %.1f ms", latency.service().count(), latency.service().p99Ms());
-                return new BenchReport(startedAt, o, BenchReport.Environment.current(), preload, baseline, routing, scraped,
-                        latency, service.peakRssBytes());
+                return new BenchReport(startedAt, o, BenchReport.Environment.current(), preload, baseline, baselineCpu, routing,
+                        routingCpu, scraped, latency, service.peakRssBytes());
             }
         }
     }

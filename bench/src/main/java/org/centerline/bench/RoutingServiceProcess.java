@@ -116,6 +116,10 @@ final class RoutingServiceProcess implements AutoCloseable {
         return jvm.logFile();
     }
 
+    long pid() {
+        return jvm.pid();
+    }
+
     /** Peak RSS of the service's JVM so far, bytes (-1 without /proc). */
     long peakRssBytes() {
         return jvm.peakRssBytes();

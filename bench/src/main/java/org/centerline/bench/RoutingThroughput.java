@@ -12,7 +12,10 @@ import org.centerline.contracts.topic.Topics;
 import org.centerline.stackprocess.KafkaClients;
 import org.centerline.stackprocess.Sleep;
 
-/** routing-service's rate over the preloaded filings: first batch's routedAt -> filed counter reaching N. */
+/**
+ * routing-service's rate over the preloaded filings, timed on its filed counter once it has routed the
+ * warm-up filings (or from its first batch's routedAt without a warm-up) until the counter reaches N more.
+ */
 final class RoutingThroughput {
 
     private static final long POLL_MS = 50;
@@ -28,8 +31,24 @@ final class RoutingThroughput {
     private RoutingThroughput() {
     }
 
-    /** Waits until routing-service has counted {@code n} filings; fails if the count stops moving for a minute. */
-    static Result measure(RoutingServiceProcess service, String bootstrap, int n) {
+    /** Waits until routing-service has counted {@code warmup} filings, the time it is warm. */
+    static Instant awaitWarm(RoutingServiceProcess service, int warmup) {
+        awaitCount(service, warmup);
+        return Instant.now();
+    }
+
+    /**
+     * Times the next {@code n} filings after {@code warmup} (from {@code warmAt}); without a warm-up, from the first batch.
+     * Fails if the count stops moving for a minute.
+     */
+    static Result measure(RoutingServiceProcess service, String bootstrap, int warmup, Instant warmAt, int n) {
+        long filed = awaitCount(service, (long) warmup + n) - warmup;
+        Instant done = Instant.now();
+        Instant first = warmup > 0 ? warmAt : firstRoutedAt(bootstrap);
+        return new Result(filed, Duration.between(first, done).toNanos() / 1e9, first, done);
+    }
+
+    private static long awaitCount(RoutingServiceProcess service, long n) {
         long filed = 0;
         long lastProgress = System.currentTimeMillis();
         while (true) {
@@ -49,9 +68,7 @@ final class RoutingThroughput {
             }
             Sleep.millis(POLL_MS);
         }
-        Instant done = Instant.now();
-        Instant first = firstRoutedAt(bootstrap);
-        return new Result(filed, Duration.between(first, done).toNanos() / 1e9, first, done);
+        return filed;
     }
 
     /** The earliest {@code routedAt} among the first committed decision of each partition of entry-summaries.routed. */
