@@ -29,6 +29,10 @@ class RoutingLedgerTest {
         ledger.routed(d, org.centerline.contracts.json.CenterlineJson.mapper().writeValueAsBytes(d));
     }
 
+    private static String entry(int serial) {
+        return org.centerline.contracts.entry.EntryNumber.of("ABC", String.format("%07d", serial)).toString();
+    }
+
     private static RoutingDecision routedDecision(String entry, String center, long at) {
         return decision(entry, center, at);
     }
@@ -46,13 +50,13 @@ class RoutingLedgerTest {
     void theOldestEntriesLeaveFirstWhenTheBoundsAreReached() {
         RoutingLedger ledger = new RoutingLedger(2, 3);
         for (int i = 1; i <= 4; i++) {
-            record(ledger, routedDecision("E-" + i, "ELE", i * 1_000L));
+            record(ledger, routedDecision(entry(i), "ELE", i * 1_000L));
         }
         assertThat(ledger.size()).isEqualTo(2);
-        assertThat(ledger.outcome("E-1")).isEmpty();
-        assertThat(ledger.outcome("E-4")).isPresent();
-        assertThat(ledger.lastCenter("E-1")).isNull();
-        assertThat(ledger.lastCenter("E-2")).isEqualTo("ELE");
+        assertThat(ledger.outcome(entry(1))).isEmpty();
+        assertThat(ledger.outcome(entry(4))).isPresent();
+        assertThat(ledger.lastCenter(entry(1))).isNull();
+        assertThat(ledger.lastCenter(entry(2))).isEqualTo("ELE");
     }
 
     @Test
