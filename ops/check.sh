@@ -56,7 +56,8 @@ for port in 8081 8082 8083 8084; do
     exit 1
   fi
 done
-call "$OPS_TOKEN" GET localhost:8081/actuator/prometheus | grep -q '^centerline_' \
+metrics=$(call "$OPS_TOKEN" GET localhost:8081/actuator/prometheus)
+grep -q '^centerline_' <<< "$metrics" \
   || { echo "ops check: no centerline_ metric from routing-service with the ops token"; exit 1; }
 
 # A subscriber that accepts everything, so deliveries happen; one announcement so every event type occurs.
