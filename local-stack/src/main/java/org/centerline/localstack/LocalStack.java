@@ -151,8 +151,10 @@ public final class LocalStack {
                 LocalIssuer.TOKEN_LIFETIME.toHours(), ready.file());
         System.out.print(ready.envText());
         System.out.flush();
-        ServiceCatalog.find(options.services(), ServiceCatalog.WORKLOAD_SERVICE).ifPresent(workload ->
-                log.info("rebalance view: {}/#token={}", workload.baseUrl(), ready.token("OPS_TOKEN")));
+        ServiceCatalog.find(options.services(), ServiceCatalog.WORKLOAD_SERVICE).ifPresent(workload -> {
+            log.info("rebalance view: {}/#token={}", workload.baseUrl(), ready.token("OPS_TOKEN"));
+            log.info("  as ELE's director (the what-if too): {}/#token={}", workload.baseUrl(), ready.token("DIRECTOR_TOKEN"));
+        });
         log.info("Prometheus scrapes with {}; another token: java -jar local-stack/target/local-stack.jar token --help",
                 issuer.prometheusTokenFile());
     }
