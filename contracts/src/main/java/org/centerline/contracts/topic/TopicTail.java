@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,35 +24,50 @@ import org.slf4j.LoggerFactory;
  * committed record to a handler. This is how a service rebuilds in-memory state that lives in
  * Kafka (a compacted table, a ledger) after a restart, on every instance alike: no consumer group,
  * all partitions, {@code read_committed}. {@link #awaitCaughtUp} tells when the state reflects
- * everything that was on the topics when the tail started.
+ * everything that was on the topics when the tail started. It is created with the service's Kafka client
+ * settings, so SASL and TLS reach it like every other Kafka client of the service.
  */
 public final class TopicTail implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
 
+    /** What reading a topic whole, committed records only and without a group, relies on; plus the client id. */
+    private static final Map<String, Object> OWN = Map.of(
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+
     private final String name;
     private final List<String> topics;
-    private final Properties config;
+    private final Map<String, Object> config;
     private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
-    public TopicTail(String name, String bootstrapServers, List<String> topics,
+    /**
+     * @param clientSettings the caller's Kafka client settings: {@code bootstrap.servers} and whatever else its
+     *                       clients need (security protocol, SASL, TLS, metrics reporters). The keys the tail relies on
+     *                       (client id, isolation level, offsets, deserializers) are its own and replace the caller's;
+     *                       a group id is dropped, as the tail reads every partition without a group.
+     */
+    public TopicTail(String name, Map<String, Object> clientSettings, List<String> topics,
                      Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
-        this.config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        this.config = new HashMap<>(clientSettings);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.putAll(OWN);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "centerline-tail-" + name);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        if (config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
+            throw new IllegalArgumentException("TopicTail " + name + ": the client settings name no bootstrap.servers");
+        }
     }
 
     public synchronized void start() {
@@ -83,6 +97,9 @@ public final class TopicTail implements AutoCloseable {
     }
 
     private void follow(KafkaConsumer<byte[], byte[]> c) {
+        if (!running) {
+            return; // close() came before it could see this consumer to wake it up
+        }
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             for (PartitionInfo info : c.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -98,8 +115,9 @@ public final class TopicTail implements AutoCloseable {
                 try {
                     handler.accept(record);
                 } catch (RuntimeException e) {
-                    log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                            e.toString());
+                    // The exception's class only: its message may quote the record (a webhook secret, a filing).
+                    log.warn("Skipping unreadable record {}-{}@{} ({})", record.topic(), record.partition(), record.offset(),
+                            e.getClass().getSimpleName());
                 }
             }
             if (caughtUp.getCount() > 0 && reached(c, targets)) {
