@@ -19,16 +19,19 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
  * transaction, so all of a record's outputs and its input offset commit together or not at all.
  * Every record is stamped with the decision's time and carries the filing's trace headers; routed
- * and rejected records also carry the {@link LedgerHeaders}. One per consumer thread (its writer is not shared).
+ * and rejected records also carry the {@link LedgerHeaders}, this process's writer id included. One per consumer thread (its EventWriter is not shared).
  */
 public final class RoutingPublisher {
 
     private final KafkaTemplate<byte[], byte[]> template;
-    private final EventWriter writer = new EventWriter();
+    private final EventWriter events = new EventWriter();
     private final Map<String, String> centerTopics = new HashMap<>();
+    private final Header writer;
 
-    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template) {
+    /** @param writer the ledger's {@link LedgerHeaders#WRITER} header for this process */
+    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template, Header writer) {
         this.template = template;
+        this.writer = writer;
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
@@ -41,30 +44,30 @@ public final class RoutingPublisher {
             RoutingDecision decision = routed.decision();
             long at = decision.routedAt().toEpochMilli();
             byte[] key = bytes(decision.entryNumber());
-            byte[] json = writer.decision(decision);
-            send(centerTopics.get(decision.centerCode()), key, at, writer.routed(routed.summary(), decision, json), trace, null);
+            byte[] json = events.decision(decision);
+            send(centerTopics.get(decision.centerCode()), key, at, events.routed(routed.summary(), decision, json), trace);
             String withdrawFrom = decision.previousCenterCode();
             if (withdrawFrom != null) {
-                send(centerTopics.get(withdrawFrom), key, at, writer.withdrawn(
-                        CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace, null);
+                send(centerTopics.get(withdrawFrom), key, at, events.withdrawn(
+                        CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace);
             }
-            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
+            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()), writer);
             return json;
         }
         RoutingResult.Rejected rejected = (RoutingResult.Rejected) result;
-        byte[] json = writer.rejection(rejected.rejection());
+        byte[] json = events.rejection(rejected.rejection());
         send(Topics.REJECTED.name(), bytes(rejected.key()), rejected.rejection().rejectedAt().toEpochMilli(), json, trace,
-                LedgerHeaders.entryNumber(rejected.rejection().entryNumber()));
+                LedgerHeaders.entryNumber(rejected.rejection().entryNumber()), writer);
         return json;
     }
 
-    private void send(String topic, byte[] key, long timestamp, byte[] value, List<Header> trace, Header ledger) {
+    private void send(String topic, byte[] key, long timestamp, byte[] value, List<Header> trace, Header... ledger) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
         for (Header header : trace) {
             record.headers().add(header);
         }
-        if (ledger != null) {
-            record.headers().add(ledger);
+        for (Header header : ledger) {
+            record.headers().add(header);
         }
         template.send(record);
     }

@@ -98,4 +98,16 @@ class RoutingLedgerTest {
                 key.getBytes(StandardCharsets.UTF_8), CenterlineJson.mapper().writeValueAsBytes(value),
                 new RecordHeaders(headers), java.util.Optional.empty());
     }
+
+    @Test
+    void skipsTheRecordsItsOwnProcessWroteButNotAnotherProcesss() {
+        RoutingLedger ledger = new RoutingLedger(10, 10);
+        RoutingLedger other = new RoutingLedger(10, 10);
+        ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 5_000, decision("ABC-1234567-6", "MAC", 5_000),
+                LedgerHeaders.center("MAC"), ledger.writerHeader()));
+        ledger.apply(record(Topics.ROUTED.name(), "XYZ-7654321-0", 5_000, decision("XYZ-7654321-0", "PHC", 5_000),
+                LedgerHeaders.center("PHC"), other.writerHeader()));
+        assertThat(ledger.lastCenter("ABC-1234567-6")).as("learned when its own transaction committed").isNull();
+        assertThat(ledger.lastCenter("XYZ-7654321-0")).isEqualTo("PHC");
+    }
 }
