@@ -1,9 +1,7 @@
 package org.centerline.routing.config;
 
-import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,20 +46,10 @@ public final class KafkaClientSettings {
         return config;
     }
 
-    /**
-     * Gives a {@link TopicTail} Spring's consumer settings under its own. Stop-gap: TopicTail (contracts)
-     * takes only the brokers, so they go into its consumer configuration before it starts; replace this
-     * with a TopicTail constructor that takes client settings when contracts has one.
-     */
-    public TopicTail applyTo(TopicTail tail) {
-        try {
-            Field field = TopicTail.class.getDeclaredField("config");
-            field.setAccessible(true);
-            Properties config = (Properties) field.get(tail);
-            consumer.forEach(config::putIfAbsent);
-            return tail;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("TopicTail changed: its consumer can no longer be given Kafka security settings", e);
-        }
+    /** A consumer's configuration, a {@link TopicTail}'s for one: Spring's settings, then the service's own on top. */
+    public Map<String, Object> consumer(Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(consumer);
+        config.putAll(own);
+        return config;
     }
 }

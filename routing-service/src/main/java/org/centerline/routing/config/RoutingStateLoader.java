@@ -1,6 +1,8 @@
 package org.centerline.routing.config;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.contracts.topic.TopicTail;
@@ -25,10 +27,11 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
     public RoutingStateLoader(RoutingProperties properties, KafkaClientSettings kafka, ImporterAssignments assignments,
                               RoutingLedger ledger) {
         this.properties = properties;
-        this.assignmentsTail = kafka.applyTo(new TopicTail("importer-assignments", properties.bootstrapServers(),
-                List.of(Topics.IMPORTER_ASSIGNMENTS.name()), assignments::apply));
-        this.ledgerTail = kafka.applyTo(new TopicTail("routing-ledger", properties.bootstrapServers(),
-                List.of(Topics.ROUTED.name(), Topics.REJECTED.name()), ledger::apply));
+        Map<String, Object> settings = kafka.consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
+        this.assignmentsTail = new TopicTail("importer-assignments", settings, List.of(Topics.IMPORTER_ASSIGNMENTS.name()),
+                assignments::apply);
+        this.ledgerTail = new TopicTail("routing-ledger", settings, List.of(Topics.ROUTED.name(), Topics.REJECTED.name()),
+                ledger::apply);
     }
 
     @Override

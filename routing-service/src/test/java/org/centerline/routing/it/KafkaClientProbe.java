@@ -1,27 +1,20 @@
 package org.centerline.routing.it;
 
 import java.lang.management.ManagementFactory;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.MBeanServerDelegate;
 import javax.management.MBeanServerNotification;
 import javax.management.ObjectName;
-import org.apache.kafka.common.metrics.KafkaMetric;
-import org.apache.kafka.common.metrics.MetricsReporter;
+import org.centerline.contracts.testing.KafkaClientRecorder;
 
 /**
- * A metrics reporter that only records the configuration of each Kafka client it is installed in.
- * Installed through {@code spring.kafka.properties.metric.reporters}, it shows which clients received
- * the {@code spring.kafka.*} settings and what they ended up with, without a broker that checks them.
- * {@link #watchClients} also notes every Kafka client created in the JVM, probed or not.
+ * The {@link KafkaClientRecorder} (installed through {@code spring.kafka.properties.metric.reporters}, it records
+ * the configuration of each client that received the {@code spring.kafka.*} settings), plus {@link #watchClients},
+ * which notes every Kafka client created in the JVM, recorded or not.
  */
-public class KafkaClientProbe implements MetricsReporter {
+public class KafkaClientProbe extends KafkaClientRecorder {
 
-    /** Client id -> the configuration the client was built with (clients that received the settings). */
-    static final Map<String, Map<String, Object>> CONFIGURED = new ConcurrentHashMap<>();
     /** The id of every Kafka client created since {@link #watchClients} (each registers an app-info MBean). */
     static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
@@ -41,26 +34,5 @@ public class KafkaClientProbe implements MetricsReporter {
                 },
                 notification -> MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(notification.getType()), null);
         watching = true;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        CONFIGURED.put(String.valueOf(configs.get("client.id")), new HashMap<>(configs));
-    }
-
-    @Override
-    public void init(List<KafkaMetric> metrics) {
-    }
-
-    @Override
-    public void metricChange(KafkaMetric metric) {
-    }
-
-    @Override
-    public void metricRemoval(KafkaMetric metric) {
-    }
-
-    @Override
-    public void close() {
     }
 }
