@@ -1,7 +1,9 @@
 package org.centerline.notification.state;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.centerline.contracts.topic.TopicTail;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 
@@ -13,12 +15,12 @@ public abstract class TopicBackedState implements SmartLifecycle {
 
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
 
-    private final TopicFollower tail;
+    private final TopicTail tail;
     private volatile boolean running;
 
     /** @param consumers the service's consumer factory: its settings (servers, SASL, TLS) are the reader's too */
     protected TopicBackedState(String name, ConsumerFactory<?, ?> consumers, String topic) {
-        this.tail = new TopicFollower(name, topic, consumers.getConfigurationProperties(), this::apply);
+        this.tail = new TopicTail(name, consumers.getConfigurationProperties(), List.of(topic), this::apply);
     }
 
     /** Applies one record of the topic (a null value is a tombstone). */

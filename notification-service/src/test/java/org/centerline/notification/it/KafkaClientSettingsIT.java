@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.common.metrics.KafkaMetric;
-import org.apache.kafka.common.metrics.MetricsContext;
-import org.apache.kafka.common.metrics.MetricsReporter;
+import org.centerline.contracts.testing.KafkaClientRecorder;
 import org.centerline.contracts.testing.SharedKafka;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.security.TestTokens;
@@ -46,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.ssl.trust-store-type=PKCS12",
         "spring.kafka.properties.sasl.mechanism=SCRAM-SHA-512",
         "spring.kafka.properties.sasl.jaas.config=" + KafkaClientSettingsIT.JAAS,
-        "spring.kafka.properties.metric.reporters=org.centerline.notification.it.KafkaClientSettingsIT$Recorder",
+        "spring.kafka.properties.metric.reporters=org.centerline.contracts.testing.KafkaClientRecorder",
         "server.shutdown=immediate"})
 @DirtiesContext // The consumer groups must not keep a member in this JVM once the class is done (see NotificationRestartIT).
 @ExtendWith(OutputCaptureExtension.class)
@@ -104,68 +100,23 @@ class KafkaClientSettingsIT {
         assertThat(producers).isNotEmpty().allSatisfy(KafkaClientSettingsIT::hasTheSettings);
 
         // The admin client, as KafkaAdmin creates it.
-        Set<String> before = Recorder.clientsIn("kafka.admin.client");
+        Set<String> before = KafkaClientRecorder.clientsIn("kafka.admin.client");
         admin.describeTopics(Topics.NOTIFICATIONS.name());
-        Set<String> created = new HashSet<>(Recorder.clientsIn("kafka.admin.client"));
+        Set<String> created = new HashSet<>(KafkaClientRecorder.clientsIn("kafka.admin.client"));
         created.removeAll(before);
         assertThat(created).isNotEmpty().allSatisfy(KafkaClientSettingsIT::hasTheSettings);
 
         // Every client the reporter saw (so: every client that got the settings) has all of them...
-        assertThat(Recorder.CONFIGS.keySet()).allSatisfy(KafkaClientSettingsIT::hasTheSettings);
+        assertThat(KafkaClientRecorder.configured().keySet()).allSatisfy(KafkaClientSettingsIT::hasTheSettings);
         // ...and none of the passwords was logged (Kafka prints them as [hidden]).
-        assertThat(output.getAll()).contains("Caught up with " + Topics.NOTIFICATION_SUBSCRIPTIONS.name())
+        assertThat(output.getAll()).contains("caught up with [" + Topics.NOTIFICATION_SUBSCRIPTIONS.name() + "]")
                 .doesNotContain(SCRAM_PASSWORD).doesNotContain(TRUST_STORE_PASSWORD);
     }
 
     private static void hasTheSettings(String clientId) {
-        Map<String, ?> config = Recorder.CONFIGS.get(clientId);
+        Map<String, Object> config = KafkaClientRecorder.configOf(clientId);
         assertThat(config).as("the configuration client " + clientId + " was created with").isNotNull();
         EXPECTED.forEach((key, value) -> assertThat(String.valueOf(config.get(key))).as(clientId + ": " + key)
                 .isEqualTo(String.valueOf(value)));
-    }
-
-    /** Remembers, by client id, the configuration every Kafka client that lists it was created with, and its kind. */
-    public static class Recorder implements MetricsReporter {
-
-        static final Map<String, Map<String, ?>> CONFIGS = new ConcurrentHashMap<>();
-        static final Map<String, String> KINDS = new ConcurrentHashMap<>();
-        private String clientId;
-
-        static Set<String> clientsIn(String namespace) {
-            Set<String> ids = new HashSet<>();
-            KINDS.forEach((id, kind) -> {
-                if (kind.equals(namespace)) {
-                    ids.add(id);
-                }
-            });
-            return ids;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            clientId = String.valueOf(configs.get("client.id"));
-            CONFIGS.put(clientId, new HashMap<>(configs));
-        }
-
-        @Override
-        public void contextChange(MetricsContext context) {
-            KINDS.put(clientId, context.contextLabels().getOrDefault("_namespace", "?"));
-        }
-
-        @Override
-        public void init(List<KafkaMetric> metrics) {
-        }
-
-        @Override
-        public void metricChange(KafkaMetric metric) {
-        }
-
-        @Override
-        public void metricRemoval(KafkaMetric metric) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
