@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.centerline.stackprocess.KafkaClients;
@@ -32,11 +34,13 @@ final class BaselinePassThrough {
     }
 
     /** Passes {@code n} records from {@link BenchTopics#FILED_COPY} through, then returns. */
-    static Result run(String bootstrap, int n) {
+    static Result run(String bootstrap, int n, int maxPollRecords, String compression) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaClients.committedReader(bootstrap, "bench-baseline", "bench-baseline"));
+                with(KafkaClients.committedReader(bootstrap, "bench-baseline", "bench-baseline"),
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                     KafkaClients.transactional(bootstrap, "bench-baseline-0"))) {
+                     with(KafkaClients.transactional(bootstrap, "bench-baseline-0"),
+                             ProducerConfig.COMPRESSION_TYPE_CONFIG, compression))) {
             producer.initTransactions();
             consumer.subscribe(List.of(BenchTopics.FILED_COPY));
             long records = 0;
@@ -69,6 +73,12 @@ final class BaselinePassThrough {
             }
             return new Result(records, transactions, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(config);
+        copy.put(key, value);
+        return copy;
     }
 
     /** A decision-like JSON of {@link #DECISION_BYTES} bytes; the record's key goes where the entry number is. */

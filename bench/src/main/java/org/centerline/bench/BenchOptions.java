@@ -1,5 +1,7 @@
 package org.centerline.bench;
 
+import java.util.List;
+
 /**
  * The benchmark's flags: how many filings, their seed, and the offered load of the latency run.
  *
@@ -9,9 +11,17 @@ package org.centerline.bench;
  * @param rate           offered load of the latency run, filings per second
  * @param latencySeconds how long the latency run offers that load
  * @param warmupSeconds  the first seconds of the latency run, left out of the percentiles
+ * @param maxPollRecords records per poll, so per transaction, for both sides (the service's shipped value by default)
+ * @param compression    producer compression for both sides (the service's shipped value by default)
+ * @param routingJvmOptions routing-service's JVM options (the local stack's by default)
  * @param help           print the usage and exit
  */
-public record BenchOptions(int records, int warmupRecords, long seed, int rate, int latencySeconds, int warmupSeconds, boolean help) {
+public record BenchOptions(int records, int warmupRecords, long seed, int rate, int latencySeconds, int warmupSeconds,
+                           int maxPollRecords, String compression, List<String> routingJvmOptions, boolean help) {
+
+    /** routing-service's shipped consumer and producer settings, which the baseline copies unless told otherwise. */
+    public static final int SHIPPED_MAX_POLL_RECORDS = 1_000;
+    public static final String SHIPPED_COMPRESSION = "lz4";
 
     /** Share of deliberately invalid filings, as in the local stack's simulator. */
     public static final double INVALID_SHARE = 0.03;
@@ -24,6 +34,9 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
               --rate R             offered load of the latency run, filings/s (default 5000)
               --latency-seconds S  length of the latency run (default 20)
               --warmup-seconds S   first seconds of the latency run left out of the percentiles (default 2)
+              --max-poll-records N records per poll and transaction, both sides (default: routing-service's, 1000)
+              --compression C      producer compression, both sides: none, lz4, zstd, ... (default: routing-service's, lz4)
+              --routing-jvm "OPTS" routing-service's JVM options (default: the local stack's, "-Xmx384m -XX:+UseSerialGC")
               --help               this text""";
 
     /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message for the user. */
@@ -34,6 +47,9 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
         int rate = 5_000;
         int latencySeconds = 20;
         int warmupSeconds = 2;
+        int maxPollRecords = SHIPPED_MAX_POLL_RECORDS;
+        String compression = SHIPPED_COMPRESSION;
+        List<String> routingJvm = List.of("-Xmx384m", "-XX:+UseSerialGC");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -60,13 +76,17 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
                 case "--rate" -> rate = (int) number(name, value, 1, 1_000_000);
                 case "--latency-seconds" -> latencySeconds = (int) number(name, value, 1, 3_600);
                 case "--warmup-seconds" -> warmupSeconds = (int) number(name, value, 0, 3_600);
+                case "--max-poll-records" -> maxPollRecords = (int) number(name, value, 1, 100_000);
+                case "--compression" -> compression = value.trim();
+                case "--routing-jvm" -> routingJvm = List.of(value.trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
         if (warmupSeconds >= latencySeconds) {
             throw new IllegalArgumentException("--warmup-seconds must be less than --latency-seconds");
         }
-        return new BenchOptions(records, warmupRecords, seed, rate, latencySeconds, warmupSeconds, help);
+        return new BenchOptions(records, warmupRecords, seed, rate, latencySeconds, warmupSeconds, maxPollRecords, compression,
+                routingJvm, help);
     }
 
     private static long number(String name, String value, long min, long max) {

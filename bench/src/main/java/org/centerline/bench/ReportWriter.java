@@ -25,6 +25,8 @@ final class ReportWriter {
                 r.options().seed(),
                 BenchOptions.INVALID_SHARE * 100, r.preload().averageBytes(), r.environment().cores(),
                 r.environment().kafkaClients()));
+        t.append(String.format(Locale.ROOT, "max.poll.records %d, compression %s (both sides); routing-service JVM %s%n%n",
+                r.options().maxPollRecords(), r.options().compression(), String.join(" ", r.options().routingJvmOptions())));
         t.append("| measure | value |\n|---|---|\n");
         row(t, "baseline: kafka-clients EOS pass-through", String.format(Locale.ROOT,
                 "%,.0f rec/s (%,d in %.2f s, %,d transactions)", r.baseline().recordsPerSecond(), r.baseline().records(),
@@ -49,7 +51,9 @@ final class ReportWriter {
         json.put("startedAt", r.startedAt().toString());
         json.put("options", ordered("records", r.options().records(), "warmupRecords", r.options().warmupRecords(), "seed", r.options().seed(),
                 "invalidShare", BenchOptions.INVALID_SHARE, "rate", r.options().rate(),
-                "latencySeconds", r.options().latencySeconds(), "warmupSeconds", r.options().warmupSeconds()));
+                "latencySeconds", r.options().latencySeconds(), "warmupSeconds", r.options().warmupSeconds(),
+                "maxPollRecords", r.options().maxPollRecords(), "compression", r.options().compression(),
+                "routingJvmOptions", r.options().routingJvmOptions()));
         json.put("environment", r.environment());
         json.put("preload", ordered("records", r.preload().records(), "averageBytes", r.preload().averageBytes(),
                 "seconds", r.preload().seconds()));

@@ -58,16 +58,17 @@ public final class RoutingBenchmark {
                     preload.averageBytes(), BenchTopics.FILED_COPY, preload.seconds());
 
             if (o.warmupRecords() > 0) {
-                BaselinePassThrough.run(bootstrap, o.warmupRecords());
+                BaselinePassThrough.run(bootstrap, o.warmupRecords(), o.maxPollRecords(), o.compression());
                 say("baseline: warmed up on %,d filings", o.warmupRecords());
             }
             CpuUse.Mark beforeBaseline = CpuUse.Mark.now(ProcessHandle.current().pid(), broker.pid());
-            BaselinePassThrough.Result baseline = BaselinePassThrough.run(bootstrap, o.records());
+            BaselinePassThrough.Result baseline = BaselinePassThrough.run(bootstrap, o.records(), o.maxPollRecords(),
+                    o.compression());
             CpuUse baselineCpu = CpuUse.Mark.now(ProcessHandle.current().pid(), broker.pid())
                     .since(beforeBaseline, baseline.records());
             say("baseline: %,.0f rec/s (%,d in %.2f s)", baseline.recordsPerSecond(), baseline.records(), baseline.seconds());
 
-            try (RoutingServiceProcess service = RoutingServiceProcess.start(ws, bootstrap)) {
+            try (RoutingServiceProcess service = RoutingServiceProcess.start(ws, bootstrap, o)) {
                 say("routing-service ready (log: %s)", ws.targetDir().resolve("logs/routing-service.log"));
                 Instant warmAt = RoutingThroughput.awaitWarm(service, o.warmupRecords());
                 if (o.warmupRecords() > 0) {

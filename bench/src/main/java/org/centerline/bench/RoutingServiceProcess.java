@@ -24,8 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class RoutingServiceProcess implements AutoCloseable {
 
-    /** The local stack's service JVM options. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
     private static final long READY_TIMEOUT_MS = 120_000;
 
     private final ChildJvm jvm;
@@ -41,7 +39,7 @@ final class RoutingServiceProcess implements AutoCloseable {
     }
 
     /** Starts the exec jar against the broker and returns once {@code /actuator/health/readiness} answers UP. */
-    static RoutingServiceProcess start(BenchWorkspace ws, String bootstrap) {
+    static RoutingServiceProcess start(BenchWorkspace ws, String bootstrap, BenchOptions o) {
         int port = FreePort.pick();
         Path keys = ws.targetDir().resolve("security");
         String opsToken;
@@ -50,12 +48,15 @@ final class RoutingServiceProcess implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the benchmark's token key in " + keys + ": " + e, e);
         }
-        ChildJvm jvm = ChildJvm.start("routing-service", JVM_OPTIONS, ws.routingJar(), List.of(
+        ChildJvm jvm = ChildJvm.start("routing-service", o.routingJvmOptions(), ws.routingJar(), List.of(
                 "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + port,
                 "--centerline.instance-id=bench",
+                "--spring.cloud.stream.kafka.bindings.routeFilings-in-0.consumer.configuration.max.poll.records="
+                        + o.maxPollRecords(),
+                "--spring.cloud.stream.kafka.binder.transaction.producer.configuration.compression.type=" + o.compression(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + keys.resolve(TokenIssuer.PUBLIC_KEY_FILE).toAbsolutePath()), ws.targetDir().resolve("logs/routing-service.log"));
         RoutingServiceProcess service = new RoutingServiceProcess(jvm, "http://localhost:" + port, opsToken);

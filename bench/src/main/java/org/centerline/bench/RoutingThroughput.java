@@ -62,7 +62,7 @@ final class RoutingThroughput {
                 lastProgress = System.currentTimeMillis();
             } else if (System.currentTimeMillis() - lastProgress > STALL_TIMEOUT_MS) {
                 String oom = service.outOfMemory()
-                        ? ": OutOfMemoryError in its log (JVM options " + RoutingServiceProcess.JVM_OPTIONS + ")" : "";
+                        ? ": OutOfMemoryError in its log (see --routing-jvm)" : "";
                 throw new IllegalStateException(String.format("routing-service stopped at %,d of %,d filings (no progress"
                         + " for %d s)%s; its log: %s", filed, n, STALL_TIMEOUT_MS / 1000, oom, service.logFile()));
             }
