@@ -15,7 +15,6 @@ import org.centerline.faults.MalformedFilings.Malformed;
 import org.centerline.stackprocess.ServiceJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -92,8 +91,6 @@ class BadInputFaultIT {
     }
 
     @Test
-    @Disabled("routing-service stops routing at a record without a value: FiledBatchConsumer casts the batch's KafkaNull "
-            + "to byte[] (ClassCastException), the transaction rolls back and the same batch comes again, forever")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aRecordWithoutAValueIsRejected() {
         List<Malformed> items = corpus.stream().filter(NO_VALUE).toList();
@@ -101,9 +98,6 @@ class BadInputFaultIT {
     }
 
     @Test
-    @Disabled("routing-service routes filings that are not UTF-8 when Jackson decodes them anyway: overlong forms "
-            + "(C0 AF, E0 80 AF), code points above U+10FFFF (F4 90 80 80), whole filings in UTF-16; the bytes need a "
-            + "strict UTF-8 check before parsing")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aFilingThatIsNotUtf8IsRejected() {
         List<Malformed> items = corpus.stream().filter(NOT_UTF8_YET_DECODED).toList();

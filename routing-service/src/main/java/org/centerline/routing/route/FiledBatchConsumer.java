@@ -44,7 +44,8 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
-        List<byte[]> values = batch.getPayload();
+        // A record without a value arrives as KafkaNull, whatever the declared type: it is filed as an empty filing.
+        List<?> values = batch.getPayload();
         List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
         List<?> timestamps = batch.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP, List.class);
         List<?> recordHeaders = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
@@ -66,7 +67,7 @@ public final class FiledBatchConsumer implements Consumer<Message<List<byte[]>>>
             RoutingResult result;
             byte[] written;
             try {
-                result = router.route(key, values.get(i), filedAt, now, previousCenter);
+                result = router.route(key, values.get(i) instanceof byte[] value ? value : null, filedAt, now, previousCenter);
                 written = publisher.publish(result, trace.headers(span));
             } finally {
                 span.end();

@@ -61,6 +61,12 @@ public final class FilingValidator {
             return new ValidationResult.Invalid(null, null, List.of(new RejectionReason("", ReasonCode.PAYLOAD_TOO_LARGE.name(),
                     "The filing is " + payload.length + " bytes; at most " + maxBytes + " are accepted.")));
         }
+        int invalid = Utf8.firstInvalid(payload);
+        if (invalid >= 0) {
+            return new ValidationResult.Invalid(null, null, List.of(new RejectionReason("", ReasonCode.MALFORMED_JSON.name(),
+                    String.format("The filing is not UTF-8: byte %d (0x%02X) does not start a well-formed character%s.",
+                            invalid, payload[invalid] & 0xFF, payload[invalid] == 0 ? " (a NUL byte: UTF-16 or UTF-32?)" : ""))));
+        }
         JsonNode root;
         try {
             root = TREE_READER.readTree(payload);

@@ -59,6 +59,28 @@ class RejectionIT extends RoutingIntegrationTest {
         }
     }
 
+    @Test
+    void aRecordWithoutAValueOrNotInUtf8IsRejectedAndTheNextFilingIsStillRouted() {
+        send(Topics.FILED.name(), "no-value-key-1", (byte[]) null);
+        send(Topics.FILED.name(), "overlong-key-1", "{\"entryNumber\":\"\u00c0\u00af\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        send(Topics.FILED.name(), "utf16-key-1", "{\"schemaVersion\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        var next = new org.centerline.contracts.sample.FilingGenerator(29, 0.0).validFor("CPM");
+        send(Topics.FILED.name(), next.key(), next.json());
+
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.REJECTED.name())) {
+            assertThat(find(reader, "no-value-key-1").value()).contains("MALFORMED_JSON").contains("empty");
+        }
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.REJECTED.name())) {
+            assertThat(find(reader, "overlong-key-1").value()).contains("not UTF-8: byte 16 (0xC0)");
+        }
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.REJECTED.name())) {
+            assertThat(find(reader, "utf16-key-1").value()).contains("not UTF-8: byte 1 (0x00)");
+        }
+        try (KafkaConsumer<String, String> reader = committedReader(Topics.ROUTED.name())) {
+            assertThat(json(find(reader, next.key()).value()).get("centerCode")).isEqualTo("CPM");
+        }
+    }
+
     /** The one record with this key (read to the end of the topic, so a duplicate fails the test). */
     static ConsumerRecord<String, String> find(KafkaConsumer<String, String> reader, String key) {
         List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>(readUntil(reader, Duration.ofSeconds(60),
