@@ -36,7 +36,7 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
               --warmup-seconds S   first seconds of the latency run left out of the percentiles (default 2)
               --max-poll-records N records per poll and transaction, both sides (default: routing-service's, 1000)
               --compression C      producer compression, both sides: none, lz4, zstd, ... (default: routing-service's, lz4)
-              --routing-jvm "OPTS" routing-service's JVM options (default: the local stack's, "-Xmx384m -XX:+UseSerialGC")
+              --routing-jvm "OPTS" routing-service's JVM options (default: the local stack's, "-Xmx640m -XX:+UseParallelGC")
               --help               this text""";
 
     /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message for the user. */
@@ -49,7 +49,8 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
         int warmupSeconds = 2;
         int maxPollRecords = SHIPPED_MAX_POLL_RECORDS;
         String compression = SHIPPED_COMPRESSION;
-        List<String> routingJvm = List.of("-Xmx384m", "-XX:+UseSerialGC");
+        // The local stack's options for routing-service (ServiceCatalog.ROUTING_JVM, and docker-compose.yml's).
+        List<String> routingJvm = List.of("-Xmx640m", "-XX:+UseParallelGC");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];

@@ -15,8 +15,14 @@ public final class ServiceCatalog {
     public static final String WORKLOAD_SERVICE = "workload-service";
     public static final String NOTIFICATION_SERVICE = "notification-service";
 
+    /** routing-service's JVM options, as the benchmark (bench/) measures it. */
+    public static final List<String> ROUTING_JVM = List.of("-Xmx640m", "-XX:+UseParallelGC");
+
     private static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec(ROUTING_SERVICE, "routing-service-exec.jar", 8081),
+            // Its routing ledger holds up to 200,000 outcomes and a million routes (about 180 MB): a bigger heap and
+            // the parallel collector (2 threads) instead of 384 MB serial, whose full collections took 60-760 ms
+            // (docs/performance.md).
+            new ServiceSpec(ROUTING_SERVICE, "routing-service-exec.jar", 8081, List.of(), ROUTING_JVM),
             // A Kafka Streams app: its state stores under its working dir (rebuilt from changelogs if deleted).
             // seed-roster: each Center without a roster gets the one from center-service's shipped data file.
             new ServiceSpec(CENTER_SERVICE, "center-service-exec.jar", 8082, List.of(

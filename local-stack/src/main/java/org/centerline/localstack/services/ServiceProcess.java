@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class ServiceProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
-    /** Small heaps and the serial collector: four services and a broker share two cores. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     private final ServiceSpec spec;
     private final Path jar;
@@ -61,7 +59,7 @@ public final class ServiceProcess {
     List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(spec.jvmOptions());
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.add("--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);

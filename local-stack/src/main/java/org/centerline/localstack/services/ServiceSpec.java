@@ -11,14 +11,23 @@ import java.util.List;
  * @param port the HTTP port it is told to use ({@code --server.port})
  * @param args extra program arguments of this service only, after the common ones; {@value #WORK_DIR} in them
  *             stands for the service's working directory ({@code .centerline/services/<name>})
+ * @param jvmOptions the child JVM's options
  */
-public record ServiceSpec(String name, String jar, int port, List<String> args) {
+public record ServiceSpec(String name, String jar, int port, List<String> args, List<String> jvmOptions) {
+
+    /** Small heaps and the serial collector: four services and a broker share two cores. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     /** Placeholder in {@link #args()} for the service's working directory (an absolute path). */
     public static final String WORK_DIR = "{workDir}";
 
     public ServiceSpec {
         args = List.copyOf(args);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public ServiceSpec(String name, String jar, int port, List<String> args) {
+        this(name, jar, port, args, SMALL_JVM);
     }
 
     public ServiceSpec(String name, String jar, int port) {
