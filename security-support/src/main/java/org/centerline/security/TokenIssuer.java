@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 public final class TokenIssuer {
 
-    public static final String ISSUER = "centerline-local";
+    /** A URL (Spring reads {@code iss} as one) under the reserved {@code .invalid} domain: it names, it never resolves. */
+    public static final String ISSUER = "https://issuer.centerline.invalid/local-stack";
     public static final String AUDIENCE = "centerline";
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";

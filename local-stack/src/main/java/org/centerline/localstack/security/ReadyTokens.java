@@ -32,7 +32,7 @@ public record ReadyTokens(List<Minted> tokens, Instant validUntil, Path file) {
     /** {@code tokens.env}: a comment per caller, then {@code export VARIABLE=token}. */
     public String envText() {
         StringBuilder out = new StringBuilder()
-                .append("# Centerline local stack: ready-made bearer tokens (issuer centerline-local, audience centerline),\n")
+                .append("# Centerline local stack: ready-made bearer tokens (issuer https://issuer.centerline.invalid/local-stack, audience centerline),\n")
                 .append("# valid until ").append(validUntil).append(". Use: source ").append(file)
                 .append(", then curl -H \"Authorization: Bearer $FILER_TOKEN\" ...\n");
         for (Minted m : tokens) {

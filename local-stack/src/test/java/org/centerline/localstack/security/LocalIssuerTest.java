@@ -54,7 +54,7 @@ class LocalIssuerTest {
             Jwt jwt = service.decode(m.token());
             assertThat(jwt.getClaimAsStringList("roles")).containsExactly(m.caller().role().claimValue());
             m.caller().party().forEach((claim, value) -> assertThat(jwt.getClaimAsString(claim)).isEqualTo(value));
-            assertThat(jwt.getClaimAsString("iss")).isEqualTo("centerline-local");
+            assertThat(jwt.getIssuer()).hasToString("https://issuer.centerline.invalid/local-stack");
             assertThat(jwt.getAudience()).containsExactly("centerline");
             assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofHours(12));
         }
