@@ -58,6 +58,18 @@ public class NotificationSources {
         }
     }
 
+    /**
+     * The filer a rejection may be told to: only when its filer code and its entry number's filer part agree,
+     * as routing-service's GET does. A filing with a mistyped or forged filer code (FILER_CODE_MISMATCH), or without a
+     * readable entry number, is nobody's: it must not reach the filer it names (its payload is another filer's filing).
+     */
+    static String filerOf(Rejection r) {
+        String filer = r.filerCode();
+        String entry = r.entryNumber();
+        return filer != null && entry != null && entry.length() > 3 && entry.startsWith(filer) && entry.charAt(3) == '-'
+                && filer.length() == 3 ? filer : null;
+    }
+
     Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         if (record.value() == null) {
             return null;
@@ -65,7 +77,7 @@ public class NotificationSources {
         String source = record.topic() + "/" + record.partition() + "/" + record.offset();
         if (record.topic().equals(Topics.REJECTED.name())) {
             Rejection r = CenterlineJson.mapper().readValue(record.value(), Rejection.class);
-            return new Notification(source, Notification.ENTRY_REJECTED, at(r.rejectedAt(), record), r.filerCode(), null,
+            return new Notification(source, Notification.ENTRY_REJECTED, at(r.rejectedAt(), record), filerOf(r), null,
                     null, List.of(), r);
         }
         if (record.topic().equals(Topics.STATUS.name())) {
