@@ -29,7 +29,7 @@ public class EndpointAccess {
             paths.requestMatchers(HttpMethod.POST, "/api/dead-letters/*/redeliver").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.POST, "/api/announcements").hasAnyRole(Role.DIRECTOR.name(), Role.ADMIN.name());
             paths.requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").authenticated();
-            paths.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated();
+            paths.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").authenticated();
         };
     }
 }
