@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that for thousands of generated filings), at a fraction of the cost: serialization was a fifth of
  * routing's CPU. A routed Center record embeds the decision's bytes instead of writing it twice.
  * Field order, nulls left out, ISO dates and instants: as the contract's records declare them.
- * Not thread-safe (it remembers the last instant it formatted); one per consumer thread.
+ * Thread-safe (consumer threads may share it when the binding's concurrency is above 1).
  */
 public final class EventWriter {
 
@@ -65,8 +65,11 @@ public final class EventWriter {
 
     private final JsonMapper json = CenterlineJson.mapper();
     private final JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-    private Instant lastInstant;
-    private String lastInstantText;
+    /** The last instant formatted, with its text: one immutable pair, so threads sharing the writer never mix two. */
+    private volatile Formatted last = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
+
+    private record Formatted(Instant at, String text) {
+    }
 
     /**
      * A routed entry on its Center's topic: the summary and the decision, {@code decisionJson} being
@@ -173,11 +176,13 @@ public final class EventWriter {
 
     /** A batch routes all its records at the same instant: format it once. */
     private String instant(Instant instant) {
-        if (!instant.equals(lastInstant)) {
-            lastInstant = instant;
-            lastInstantText = instant.toString();
+        Formatted known = last;
+        if (known.at().equals(instant)) {
+            return known.text();
         }
-        return lastInstantText;
+        Formatted formatted = new Formatted(instant, instant.toString());
+        last = formatted;
+        return formatted.text();
     }
 
     private static void string(JsonGenerator g, SerializableString name, String value) {

@@ -19,19 +19,15 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
  * transaction, so all of a record's outputs and its input offset commit together or not at all.
  * Every record is stamped with the decision's time and carries the filing's trace headers; routed
- * and rejected records also carry the {@link LedgerHeaders}, this process's writer id included. One per consumer thread (its EventWriter is not shared).
+ * and rejected records also carry the {@link LedgerHeaders}.
  */
 public final class RoutingPublisher {
 
     private final KafkaTemplate<byte[], byte[]> template;
     private final EventWriter events = new EventWriter();
     private final Map<String, String> centerTopics = new HashMap<>();
-    private final Header writer;
-
-    /** @param writer the ledger's {@link LedgerHeaders#WRITER} header for this process */
-    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template, Header writer) {
+    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template) {
         this.template = template;
-        this.writer = writer;
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
@@ -51,13 +47,13 @@ public final class RoutingPublisher {
                 send(centerTopics.get(withdrawFrom), key, at, events.withdrawn(
                         CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace);
             }
-            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()), writer);
+            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
             return json;
         }
         RoutingResult.Rejected rejected = (RoutingResult.Rejected) result;
         byte[] json = events.rejection(rejected.rejection());
         send(Topics.REJECTED.name(), bytes(rejected.key()), rejected.rejection().rejectedAt().toEpochMilli(), json, trace,
-                LedgerHeaders.entryNumber(rejected.rejection().entryNumber()), writer);
+                LedgerHeaders.entryNumber(rejected.rejection().entryNumber()));
         return json;
     }
 

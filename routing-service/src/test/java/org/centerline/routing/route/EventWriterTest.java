@@ -77,6 +77,34 @@ class EventWriterTest {
         assertSame(writer.routed(odd, decision, writer.decision(decision)), CenterEntry.routed(odd, decision));
     }
 
+    @Test
+    void threadsSharingTheWriterNeverMixTheirInstants() throws Exception {
+        EntrySummary summary = new FilingGenerator(5, 0.0).summaryFor("ELE");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Instant at = Instant.parse("2026-11-20T14:03:11Z").plusMillis(t * 7);
+                RoutingDecision d = new RoutingDecision(1, summary.entryNumber(), summary.filerCode(), summary.importerNumber(),
+                        summary.entryType(), "ELE", RoutingBasis.HTS, Map.of("ELE", 1), null, "2026.11-1", 1.0, List.of(),
+                        null, at, at);
+                byte[] expected = CenterlineJson.mapper().writeValueAsBytes(d);
+                runs.add(pool.submit(() -> {
+                    int mismatches = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        mismatches += java.util.Arrays.equals(writer.decision(d), expected) ? 0 : 1;
+                    }
+                    return mismatches;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                assertThat(run.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertSame(byte[] written, Object event) {
         assertThat(new String(written, StandardCharsets.UTF_8))
                 .isEqualTo(new String(CenterlineJson.mapper().writeValueAsBytes(event), StandardCharsets.UTF_8));
