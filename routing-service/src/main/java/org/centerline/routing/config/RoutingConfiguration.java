@@ -108,7 +108,7 @@ public class RoutingConfiguration {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(binder.getTransactionalProducerFactory());
         FilingTrace trace = new FilingTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
-        return new FiledBatchConsumer(router, new RoutingPublisher(template, ledger.writerHeader()), ledger, metrics, trace, clock);
+        return new FiledBatchConsumer(router, new RoutingPublisher(template), ledger, metrics, trace, clock);
     }
 
     /**

@@ -5,7 +5,7 @@ package org.centerline.routing.ledger;
  * (the first inserted leaves first) in flat arrays: open addressing with linear probing, and a ring
  * of keys in insertion order. A million entries are a few arrays instead of millions of small
  * objects, which had made the routing-service's garbage collections long (full collections of
- * 100-400 ms at the benchmark's volume). Of two values for a key, the later time stands.
+ * 60-760 ms at the benchmark's volume). Of two values for a key, the later time stands.
  * Thread-safe (the router, the ledger tail and HTTP threads share it).
  */
 final class BoundedIndex<V> {

@@ -18,12 +18,6 @@ public final class LedgerHeaders {
     /** On {@code entry-summaries.rejected}: the entry number, empty when the filing had none readable. */
     public static final String ENTRY_NUMBER = "centerline-entry-number";
 
-    /**
-     * On both: which running routing-service process wrote it (random per start). A ledger skips its
-     * own process's records on the topic: it learned them when their transaction committed.
-     */
-    public static final String WRITER = "centerline-writer";
-
     private static final byte[] NONE = new byte[0];
 
     private LedgerHeaders() {

@@ -1,14 +1,10 @@
 package org.centerline.routing.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
@@ -38,7 +34,6 @@ public final class RoutingLedger {
     private final BoundedIndex<Stored> latest;
     private final BoundedIndex<String> lastRoute;
     private final Map<String, String> centerCodes = new HashMap<>();
-    private final byte[] writerId = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
 
     public RoutingLedger(int maxOutcomes, int maxRoutes) {
         this.latest = new BoundedIndex<>(maxOutcomes);
@@ -46,18 +41,13 @@ public final class RoutingLedger {
         Centers.all().forEach(c -> centerCodes.put(c.code(), c.code()));
     }
 
-    /** The header routing puts on every routed and rejected record this process writes. */
-    public Header writerHeader() {
-        return new RecordHeader(LedgerHeaders.WRITER, writerId);
-    }
-
-    /** Applies one record of the routed or rejected topic (this process's own are known already). */
+    /**
+     * Applies one record of the routed or rejected topic. This process's own records come back here too, after
+     * {@link #routed} learned them at commit: applying them again is cheap (headers, no parsing) and heals the ledger
+     * should that step ever have been missed.
+     */
     public void apply(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            return;
-        }
-        Header writer = record.headers().lastHeader(LedgerHeaders.WRITER);
-        if (writer != null && Arrays.equals(writer.value(), writerId)) {
             return;
         }
         if (record.topic().equals(Topics.ROUTED.name())) {

@@ -100,14 +100,12 @@ class RoutingLedgerTest {
     }
 
     @Test
-    void skipsTheRecordsItsOwnProcessWroteButNotAnotherProcesss() {
+    void aDecisionLearnedAtCommitAndAgainFromTheTopicIsKeptOnce() {
         RoutingLedger ledger = new RoutingLedger(10, 10);
-        RoutingLedger other = new RoutingLedger(10, 10);
-        ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 5_000, decision("ABC-1234567-6", "MAC", 5_000),
-                LedgerHeaders.center("MAC"), ledger.writerHeader()));
-        ledger.apply(record(Topics.ROUTED.name(), "XYZ-7654321-0", 5_000, decision("XYZ-7654321-0", "PHC", 5_000),
-                LedgerHeaders.center("PHC"), other.writerHeader()));
-        assertThat(ledger.lastCenter("ABC-1234567-6")).as("learned when its own transaction committed").isNull();
-        assertThat(ledger.lastCenter("XYZ-7654321-0")).isEqualTo("PHC");
+        RoutingDecision mac = decision("ABC-1234567-6", "MAC", 5_000);
+        record(ledger, mac);
+        ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 5_000, mac, LedgerHeaders.center("MAC")));
+        assertThat(ledger.size()).isEqualTo(1);
+        assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().decision()).isEqualTo(mac);
     }
 }
