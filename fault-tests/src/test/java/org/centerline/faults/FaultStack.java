@@ -66,7 +66,7 @@ final class FaultStack implements AutoCloseable {
         args.add("--server.address=127.0.0.1");
         args.add("--spring.kafka.streams.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
         args.addAll(List.of(ownArgs));
-        ServiceJvm jvm = ServiceJvm.launch(service, jar(service), ServiceJvm.JVM_OPTIONS, args, dir.resolve("logs"));
+        ServiceJvm jvm = ServiceJvm.launch(service, jar(service), ServiceJvm.jvmOptionsOf(service), args, dir.resolve("logs"));
         services.add(jvm);
         return jvm;
     }

@@ -19,6 +19,13 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** The local stack's service JVM options. */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** routing-service's, as the local stack runs it (ServiceCatalog.ROUTING_JVM): its ledger needs the heap. */
+    public static final List<String> ROUTING_JVM_OPTIONS = List.of("-Xmx640m", "-XX:+UseParallelGC");
+
+    /** The JVM options the local stack gives this service. */
+    public static List<String> jvmOptionsOf(String service) {
+        return service.equals("routing-service") ? ROUTING_JVM_OPTIONS : JVM_OPTIONS;
+    }
 
     private final String name;
     private final Path jar;
