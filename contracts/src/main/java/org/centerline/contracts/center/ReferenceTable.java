@@ -1,6 +1,5 @@
 package org.centerline.contracts.center;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,12 +48,4 @@ public final class ReferenceTable {
         return rows;
     }
 
-    /** Rows of a table given as text. */
-    public static List<String[]> parse(String text) {
-        try {
-            return parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

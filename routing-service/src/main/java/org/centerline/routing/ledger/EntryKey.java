@@ -1,5 +1,7 @@
 package org.centerline.routing.ledger;
 
+import org.centerline.contracts.entry.EntryNumber;
+
 /**
  * An entry number ({@code XXX-NNNNNNN-C}: filer code of letters and digits, serial, check digit) packed
  * into a long, so the ledger's indexes hold no String per entry. Every key the ledger sees is a
@@ -13,26 +15,17 @@ final class EntryKey {
     }
 
     static long of(String entryNumber) {
-        if (entryNumber == null || entryNumber.length() != 13 || entryNumber.charAt(3) != '-' || entryNumber.charAt(11) != '-') {
+        if (!EntryNumber.hasValidFormat(entryNumber)) {
             return NONE;
         }
         long key = 0;
         for (int i = 0; i < 3; i++) {
-            int c = base36(entryNumber.charAt(i));
-            if (c < 0) {
-                return NONE;
-            }
-            key = key * 36 + c;
+            key = key * 36 + base36(entryNumber.charAt(i));
         }
         for (int i = 4; i < 13; i++) {
-            if (i == 11) {
-                continue;
+            if (i != 11) {
+                key = key * 10 + (entryNumber.charAt(i) - '0');
             }
-            char c = entryNumber.charAt(i);
-            if (c < '0' || c > '9') {
-                return NONE;
-            }
-            key = key * 10 + (c - '0');
         }
         return key;
     }
@@ -41,9 +34,6 @@ final class EntryKey {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return c - 'A' + 10;
     }
 }

@@ -76,14 +76,16 @@ public final class EventWriter {
      * {@link #decision} of the same decision.
      */
     public byte[] routed(EntrySummary summary, RoutingDecision decision, byte[] decisionJson) {
-        byte[] summaryJson = write(g -> summary(g, summary));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(summaryJson.length + decisionJson.length + 160);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * decisionJson.length + 768);
         out.writeBytes(ROUTED_HEAD);
         quoted(out, summary.entryNumber());
         out.writeBytes(CENTER_CODE_PART);
         quoted(out, decision.centerCode());
         out.writeBytes(SUMMARY_PART);
-        out.writeBytes(summaryJson);
+        // The generator writes the summary straight into the record (closing a ByteArrayOutputStream does nothing).
+        try (JsonGenerator g = json.createGenerator(out)) {
+            summary(g, summary);
+        }
         out.writeBytes(DECISION_PART);
         out.writeBytes(decisionJson);
         out.writeBytes(AT_PART);

@@ -33,15 +33,11 @@ class RoutingLedgerTest {
         return org.centerline.contracts.entry.EntryNumber.of("ABC", String.format("%07d", serial)).toString();
     }
 
-    private static RoutingDecision routedDecision(String entry, String center, long at) {
-        return decision(entry, center, at);
-    }
-
     @Test
     void theLaterDecisionStandsWhicheverArrivesFirst() {
         RoutingLedger ledger = new RoutingLedger(10, 10);
-        record(ledger, routedDecision("ABC-1234567-6", "MAC", 2_000));
-        record(ledger, routedDecision("ABC-1234567-6", "ELE", 1_000));
+        record(ledger, decision("ABC-1234567-6", "MAC", 2_000));
+        record(ledger, decision("ABC-1234567-6", "ELE", 1_000));
         assertThat(ledger.lastCenter("ABC-1234567-6")).isEqualTo("MAC");
         assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().decision().centerCode()).isEqualTo("MAC");
     }
@@ -50,7 +46,7 @@ class RoutingLedgerTest {
     void theOldestEntriesLeaveFirstWhenTheBoundsAreReached() {
         RoutingLedger ledger = new RoutingLedger(2, 3);
         for (int i = 1; i <= 4; i++) {
-            record(ledger, routedDecision(entry(i), "ELE", i * 1_000L));
+            record(ledger, decision(entry(i), "ELE", i * 1_000L));
         }
         assertThat(ledger.size()).isEqualTo(2);
         assertThat(ledger.outcome(entry(1))).isEmpty();
@@ -70,6 +66,11 @@ class RoutingLedgerTest {
         assertThat(ledger.lastCenter("ABC-1234567-6")).isEqualTo("MAC");
         assertThat(ledger.outcome("ABC-1234567-6").orElseThrow().decision()).isEqualTo(mac);
         assertThat(ledger.lastCenter("XYZ-7654321-0")).isEqualTo("PHC");
+
+        // With the header, the JSON is not read for the route: a header that disagrees with it is what counts.
+        ledger.apply(record(Topics.ROUTED.name(), "DEF-1234567-0", 7_000, decision("DEF-1234567-0", "ELE", 7_000),
+                LedgerHeaders.center("AUT")));
+        assertThat(ledger.lastCenter("DEF-1234567-0")).isEqualTo("AUT");
 
         // An older decision arriving late (the record timestamp is the decision's time) does not win.
         ledger.apply(record(Topics.ROUTED.name(), "ABC-1234567-6", 4_000, decision("ABC-1234567-6", "ELE", 4_000),
