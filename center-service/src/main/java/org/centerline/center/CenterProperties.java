@@ -16,14 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param centers the Centers this instance serves (default: all ten); one instance per Center works too
  * @param seedRoster publish the shipped roster for each served Center that has none on {@code center-staffing} yet
  * @param commandTimeout how long a claim or decision waits for its outcome
- * @param metricsEvery how often the queue gauges are recomputed
  */
 @ConfigurationProperties("centerline.center")
 public record CenterProperties(
         List<String> centers,
         @DefaultValue("false") boolean seedRoster,
-        @DefaultValue("10s") Duration commandTimeout,
-        @DefaultValue("10s") Duration metricsEvery) {
+        @DefaultValue("10s") Duration commandTimeout) {
 
     /** The served Center codes, upper case, validated against the reference data. */
     public Set<String> servedCenters() {

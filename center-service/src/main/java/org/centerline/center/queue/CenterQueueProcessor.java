@@ -135,7 +135,7 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
             refusal = "No entry " + command.entryNumber() + " in " + command.centerCode() + "'s queue.";
         } else {
             refusal = switch (command.type()) {
-                case CLAIM -> onRoster(command) ? Lifecycle.refuseClaim(item, command.specialistId())
+                case CLAIM -> onRoster(command) ? Lifecycle.refuseClaim(item)
                         : command.specialistId() + " is not on " + command.centerCode() + "'s roster.";
                 case DECIDE -> Lifecycle.refuseDecision(item, command.action(), command.specialistId());
                 case ANSWER_CF28 -> Lifecycle.refuseCf28Answer(item);
@@ -174,7 +174,6 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
                 : "Assigned: on-duty specialist with the least open work";
     }
 
-    /** Items left QUEUED because nobody was on duty get assigned once someone is. */
     /**
      * Kafka Streams has no tracing of its own: the W3C trace headers of the entry or command that caused a
      * status change are carried onto the status event, so the trace goes on to notification-service.
@@ -190,6 +189,7 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
         return out;
     }
 
+    /** Items left QUEUED because nobody was on duty get assigned once someone is. */
     private void assignWaiting() {
         currentHeaders = new RecordHeaders();
         List<WorkItem> waiting = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class Lifecycle {
     }
 
     /** Why a claim is refused, or null when it is allowed. */
-    public static String refuseClaim(WorkItem item, String specialistId) {
+    public static String refuseClaim(WorkItem item) {
         if (CLAIMABLE.contains(item.status())) {
             return null;
         }

@@ -84,7 +84,7 @@ public class QueueController {
         Caller.require(caller.worksAt(center, Role.DIRECTOR) || isSpecialist(caller, center, specialist),
                 "A specialist claims only as themselves (specialistId = the token's specialist_id); "
                         + "the Center's director may claim on behalf of a specialist.");
-        refuseIf(Lifecycle.refuseClaim(find(center, entryNumber), specialist));
+        refuseIf(Lifecycle.refuseClaim(find(center, entryNumber)));
         commands.apply(CenterCommand.Type.CLAIM, center, entryNumber, specialist, null, null);
         return WorkItemView.full(find(center, entryNumber));
     }

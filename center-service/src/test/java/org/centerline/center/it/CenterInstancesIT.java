@@ -80,6 +80,8 @@ class CenterInstancesIT {
             assertThat(notServed).startsWith("404").contains("center-not-served");
             assertThat(http.get().uri("/api/centers/cpm/queue?size=500").retrieve().body(String.class))
                     .contains(own.entryNumber()).doesNotContain(other.entryNumber());
+            // Its stores hold no AUT item at all (the queue above only ever lists CPM's).
+            assertThat(cpmOnly.getBean(org.centerline.center.web.QueueStores.class).itemsOf("AUT")).isEmpty();
         }
     }
 

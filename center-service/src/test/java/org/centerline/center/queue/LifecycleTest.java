@@ -25,31 +25,31 @@ class LifecycleTest {
     @ParameterizedTest
     @EnumSource(value = EntryStatus.class, names = {"QUEUED", "ASSIGNED", "CF28_ANSWERED"})
     void claimIsAllowedFromQueuedAssignedAndCf28Answered(EntryStatus status) {
-        assertThat(Lifecycle.refuseClaim(item(status, status == EntryStatus.QUEUED ? null : "s1"), "s2")).isNull();
-        assertThat(Lifecycle.refuseClaim(item(status, status == EntryStatus.QUEUED ? null : "s1"), "s1")).isNull();
+        assertThat(Lifecycle.refuseClaim(item(status, status == EntryStatus.QUEUED ? null : "s1"))).isNull();
+        assertThat(Lifecycle.refuseClaim(item(status, status == EntryStatus.QUEUED ? null : "s1"))).isNull();
     }
 
     @ParameterizedTest
     @EnumSource(value = EntryStatus.class, names = {"CF28_ISSUED", "ACCEPTED", "CF29_ISSUED", "REJECTED_TO_FILER",
             "WITHDRAWN"})
     void claimIsRefusedFromAnyOtherStateWithTheStateNamed(EntryStatus status) {
-        String refusal = Lifecycle.refuseClaim(item(status, "s1"), "s2");
+        String refusal = Lifecycle.refuseClaim(item(status, "s1"));
         assertThat(refusal).isNotNull().contains(ENTRY).contains(status.name());
     }
 
     @Test
     void claimOfAnItemInReviewIsRefusedNamingWhoHasIt() {
-        String refusal = Lifecycle.refuseClaim(item(EntryStatus.IN_REVIEW, "s1"), "s2");
+        String refusal = Lifecycle.refuseClaim(item(EntryStatus.IN_REVIEW, "s1"));
         assertThat(refusal).isNotNull().contains(ENTRY).contains("in review").contains("s1");
         // The same specialist cannot claim it twice either.
-        assertThat(Lifecycle.refuseClaim(item(EntryStatus.IN_REVIEW, "s1"), "s1")).isNotNull();
+        assertThat(Lifecycle.refuseClaim(item(EntryStatus.IN_REVIEW, "s1"))).isNotNull();
     }
 
     @Test
     void everyStatusIsEitherClaimableOrRefused() {
         EnumSet<EntryStatus> claimable = EnumSet.noneOf(EntryStatus.class);
         for (EntryStatus s : EntryStatus.values()) {
-            if (Lifecycle.refuseClaim(item(s, "s1"), "s1") == null) {
+            if (Lifecycle.refuseClaim(item(s, "s1")) == null) {
                 claimable.add(s);
             }
         }

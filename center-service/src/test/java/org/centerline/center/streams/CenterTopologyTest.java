@@ -88,7 +88,7 @@ class CenterTopologyTest {
         registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
         new CenterTopology().centerQueues(builder,
-                new CenterProperties(List.of("ele", "PHC"), false, Duration.ofSeconds(10), Duration.ofSeconds(10)),
+                new CenterProperties(List.of("ele", "PHC"), false, Duration.ofSeconds(10)),
                 clock, registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "center-service-test");
