@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targetUtilization the utilization hires aim at
  * @param band the allowed spread of utilization between Centers before transfers are recommended
  * @param minimumSpecialists no transfer takes a Center below this many import specialists
- * @param metricsEvery how often the gauges are recomputed
  */
 @ConfigurationProperties("centerline.workload")
 public record WorkloadProperties(
@@ -25,8 +24,7 @@ public record WorkloadProperties(
         Map<SpecialistRole, Double> productivity,
         @DefaultValue("0.85") double targetUtilization,
         @DefaultValue("0.15") double band,
-        @DefaultValue("2") int minimumSpecialists,
-        @DefaultValue("10s") Duration metricsEvery) {
+        @DefaultValue("2") int minimumSpecialists) {
 
     public WorkloadProperties {
         if (demandWindow.compareTo(Duration.ofHours(1)) < 0 || demandWindow.compareTo(Duration.ofDays(31)) > 0) {

@@ -36,7 +36,7 @@ public final class CenterWorkload {
     public void apply(CenterDelta d) {
         if (d.filed() != 0 && d.filedAt() != null) {
             long hour = d.filedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond() / 3600;
-            hours.computeIfAbsent(hour, h -> new HourBucket()).add(d, d.filed());
+            hours.computeIfAbsent(hour, h -> new HourBucket()).add(d);
         }
         open += d.open();
         openPoints = Math.max(0, Math.round((openPoints + d.open() * d.points()) * 100) / 100.0);

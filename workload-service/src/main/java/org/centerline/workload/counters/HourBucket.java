@@ -11,7 +11,9 @@ public final class HourBucket {
     public Map<String, Integer> entryTypes = new TreeMap<>();
     public Map<String, Integer> flags = new TreeMap<>();
 
-    void add(CenterDelta d, int sign) {
+    /** Counts a filing in (a delta filed +1) or out (-1: a re-filing moved it to another Center). */
+    void add(CenterDelta d) {
+        int sign = d.filed();
         filed += sign;
         points += sign * d.points();
         d.linesByHeading().forEach((heading, lines) ->

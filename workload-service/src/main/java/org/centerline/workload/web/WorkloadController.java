@@ -64,18 +64,19 @@ public class WorkloadController {
         if (change == null || change.moves() == null || change.moves().isEmpty()) {
             throw new InvalidWhatIf("Give at least one move: {\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
         }
+        // The proposal is checked first, so a bad move never reads the stores.
+        HtsCenterTable proposed;
+        try {
+            proposed = whatIf.propose(change);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWhatIf(e.getMessage());
+        }
         Map<String, Map<SpecialistRole, Integer>> specialists = new HashMap<>();
         for (Center center : Centers.all()) {
             specialists.put(center.code(), reports.specialists(center.code()));
         }
         Instant since = clock.instant().minus(properties.demandWindow());
-        // The proposal is checked first, so a bad move never scans the stores.
-        try {
-            whatIf.propose(change);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidWhatIf(e.getMessage());
-        }
-        return whatIf.evaluate(change, stores.entries(), since, properties.demandWindowDays(), specialists);
+        return whatIf.evaluate(proposed, stores.entries(), since, properties.demandWindowDays(), specialists);
     }
 
     /** A proposed table change that cannot be applied; answered as 400. */

@@ -62,7 +62,12 @@ public final class WhatIf {
 
     public WhatIfResult evaluate(TableChange change, List<EntryRecord> entries, Instant since, double windowDays,
                                  Map<String, Map<SpecialistRole, Integer>> specialists) {
-        HtsCenterTable proposed = propose(change);
+        return evaluate(propose(change), entries, since, windowDays, specialists);
+    }
+
+    /** The same, for a table {@link #propose} already made. */
+    public WhatIfResult evaluate(HtsCenterTable proposed, List<EntryRecord> entries, Instant since, double windowDays,
+                                 Map<String, Map<SpecialistRole, Integer>> specialists) {
         Map<String, Double> before = new HashMap<>();
         Map<String, Double> after = new HashMap<>();
         int replayed = 0;

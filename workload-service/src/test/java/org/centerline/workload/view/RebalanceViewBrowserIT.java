@@ -126,7 +126,7 @@ class RebalanceViewBrowserIT {
     }
 
     @Test
-    void refreshesEveryFiveSecondsAndTheNumbersMove() {
+    void refreshesOnItsOwnWithinNineSecondsAndTheNumbersMove() {
         try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
             String firstFiled = tab.text("document.querySelector('#centers-body tr[data-center=ELE] td.num').textContent");
