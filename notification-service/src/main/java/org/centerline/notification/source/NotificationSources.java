@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.event.EntryStatus;
+import org.centerline.contracts.entry.EntryNumber;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.json.CenterlineJson;
@@ -66,8 +67,7 @@ public class NotificationSources {
     static String filerOf(Rejection r) {
         String filer = r.filerCode();
         String entry = r.entryNumber();
-        return filer != null && entry != null && entry.length() > 3 && entry.startsWith(filer) && entry.charAt(3) == '-'
-                && filer.length() == 3 ? filer : null;
+        return filer != null && EntryNumber.hasValidFormat(entry) && entry.startsWith(filer + "-") ? filer : null;
     }
 
     Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
@@ -85,7 +85,8 @@ public class NotificationSources {
             if (!TRADE_STATUSES.contains(s.status())) {
                 return null;
             }
-            String filer = s.filerCode() != null ? s.filerCode() : s.entryNumber().substring(0, 3);
+            String filer = s.filerCode() != null ? s.filerCode()
+                    : EntryNumber.parse(s.entryNumber()).map(EntryNumber::filerCode).orElse(null);
             return new Notification(source, Notification.ENTRY_STATUS, at(s.at(), record), filer, s.importerNumber(),
                     s.centerCode(), List.of(), s);
         }
