@@ -80,6 +80,21 @@ class CenterlineSecurityTest {
         assertThat(post("/api/echo", "x".repeat(2048), null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aChunkedBodyWithoutALengthIsCutOffAtTheLimit() throws Exception {
+        HttpResponse<String> big = chunked("/api/echo", "x".repeat(4096), TestTokens.admin());
+        assertThat(big.statusCode()).as("a body of unknown length over the limit is not read to its end").isEqualTo(400);
+        assertThat(chunked("/api/echo", "x".repeat(100), TestTokens.admin()).body()).isEqualTo("100");
+    }
+
+    private HttpResponse<String> chunked(String path, String body, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .header("Content-Type", "text/plain").header("Authorization", TestTokens.bearer(token)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {
