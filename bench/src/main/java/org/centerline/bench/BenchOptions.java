@@ -1,6 +1,7 @@
 package org.centerline.bench;
 
 import java.util.List;
+import org.centerline.stackprocess.ServiceJvm;
 
 /**
  * The benchmark's flags: how many filings, their seed, and the offered load of the latency run.
@@ -49,8 +50,7 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
         int warmupSeconds = 2;
         int maxPollRecords = SHIPPED_MAX_POLL_RECORDS;
         String compression = SHIPPED_COMPRESSION;
-        // The local stack's options for routing-service (ServiceCatalog.ROUTING_JVM, and docker-compose.yml's).
-        List<String> routingJvm = List.of("-Xmx640m", "-XX:+UseParallelGC");
+        List<String> routingJvm = ServiceJvm.ROUTING_JVM_OPTIONS;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
