@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks a filing as it arrived (raw bytes) against the contract and the customs formats, and
  * either builds the {@link EntrySummary} or lists <em>every</em> reason it is not acceptable.
- * It reads the JSON as a tree so that a wrong type in one field does not hide errors in others.
+ * A valid filing is read by a streaming parser ({@link StreamingFilingReader}); any other is read as
+ * a tree, so that a wrong type in one field does not hide errors in others.
  */
 public final class FilingValidator {
 
@@ -33,17 +34,19 @@ public final class FilingValidator {
     /** No line of a real entry comes near this; the bound keeps arithmetic on values cheap. */
     private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
 
-    private static final JsonMapper TREE_READER = JsonMapper.builder()
+    static final JsonMapper TREE_READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final HtsCenterTable table;
     private final int maxBytes;
+    private final StreamingFilingReader fastPath;
 
     public FilingValidator(HtsCenterTable table, int maxBytes) {
         this.table = table;
         this.maxBytes = maxBytes;
+        this.fastPath = new StreamingFilingReader(TREE_READER, table);
     }
 
     /**
@@ -67,6 +70,15 @@ public final class FilingValidator {
                     String.format("The filing is not UTF-8: byte %d (0x%02X) does not start a well-formed character%s.",
                             invalid, payload[invalid] & 0xFF, payload[invalid] == 0 ? " (a NUL byte: UTF-16 or UTF-32?)" : ""))));
         }
+        EntrySummary valid = fastPath.read(key, payload);
+        if (valid != null) {
+            return new ValidationResult.Valid(valid);
+        }
+        return validateAsTree(key, payload);
+    }
+
+    /** The full check on a JSON tree, which lists every reason; also the fast path's reference in tests. */
+    ValidationResult validateAsTree(String key, byte[] payload) {
         JsonNode root;
         try {
             root = TREE_READER.readTree(payload);

@@ -1,0 +1,303 @@
+package org.centerline.routing.validate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.centerline.contracts.center.HtsCenterTable;
+import org.centerline.contracts.entry.EntryNumber;
+import org.centerline.contracts.entry.EntryType;
+import org.centerline.contracts.entry.Formats;
+import org.centerline.contracts.event.EntryLine;
+import org.centerline.contracts.event.EntrySummary;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fast path of {@link FilingValidator}: reads a filing with a streaming parser straight into its
+ * {@link EntrySummary} when every rule holds, without building a JSON tree (the tree was the largest
+ * part of routing's own cost). It answers {@code null} at the first thing that is not plainly
+ * valid, a duplicate field included, and the tree-based check then runs and lists every reason. So it
+ * only ever accepts what the tree-based check accepts, with the same summary ({@code
+ * StreamingFilingReaderTest} holds it to that).
+ */
+final class StreamingFilingReader {
+
+    private static final int MAX_LINES = 999;
+    private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
+
+    private final JsonMapper mapper;
+    private final HtsCenterTable table;
+
+    StreamingFilingReader(JsonMapper mapper, HtsCenterTable table) {
+        this.mapper = mapper;
+        this.table = table;
+    }
+
+    /** The summary of a valid filing, or null when the full check must decide (and explain). */
+    EntrySummary read(String key, byte[] payload) {
+        try (JsonParser p = mapper.createParser(payload)) {
+            EntrySummary summary = root(p, key);
+            // As the tree reader with FAIL_ON_TRAILING_TOKENS: nothing may follow the object.
+            return summary != null && p.nextToken() == null ? summary : null;
+        } catch (JacksonException | DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private EntrySummary root(JsonParser p, String key) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        int seen = 0;
+        String entryNumber = null;
+        String filerCode = null;
+        String entryType = null;
+        String importer = null;
+        String port = null;
+        String mode = null;
+        LocalDate entryDate = null;
+        LocalDate summaryDate = null;
+        List<EntryLine> lines = null;
+        String name;
+        while ((name = p.nextName()) != null) {
+            JsonToken value = p.nextToken();
+            int bit;
+            switch (name) {
+                case "schemaVersion" -> {
+                    bit = 1;
+                    if (value != JsonToken.VALUE_NULL && !isInt(p, value, EntrySummary.CURRENT_SCHEMA_VERSION,
+                            EntrySummary.CURRENT_SCHEMA_VERSION)) {
+                        return null;
+                    }
+                }
+                case "entryNumber" -> {
+                    bit = 1 << 1;
+                    entryNumber = string(p, value);
+                }
+                case "filerCode" -> {
+                    bit = 1 << 2;
+                    filerCode = string(p, value);
+                }
+                case "entryType" -> {
+                    bit = 1 << 3;
+                    entryType = string(p, value);
+                }
+                case "importerNumber" -> {
+                    bit = 1 << 4;
+                    importer = string(p, value);
+                }
+                case "portOfEntry" -> {
+                    bit = 1 << 5;
+                    port = string(p, value);
+                }
+                case "modeOfTransport" -> {
+                    bit = 1 << 6;
+                    if (value != JsonToken.VALUE_NULL) {
+                        mode = string(p, value);
+                        if (mode == null || !Formats.isModeOfTransport(mode)) {
+                            return null;
+                        }
+                    }
+                }
+                case "entryDate" -> {
+                    bit = 1 << 7;
+                    if (value != JsonToken.VALUE_NULL) {
+                        String text = string(p, value);
+                        if (text == null) {
+                            return null;
+                        }
+                        entryDate = FilingValidator.isoDate(text);
+                    }
+                }
+                case "summaryDate" -> {
+                    bit = 1 << 8;
+                    String text = string(p, value);
+                    if (text == null) {
+                        return null;
+                    }
+                    summaryDate = FilingValidator.isoDate(text);
+                }
+                case "lines" -> {
+                    bit = 1 << 9;
+                    lines = lines(p, value);
+                    if (lines == null) {
+                        return null;
+                    }
+                }
+                default -> {
+                    bit = 0;
+                    p.skipChildren();
+                }
+            }
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
+        }
+        if (entryNumber == null || !EntryNumber.hasValidFormat(entryNumber) || EntryNumber.parse(entryNumber).isEmpty()
+                || (key != null && !key.equals(entryNumber))
+                || filerCode == null || !isFilerCode(filerCode) || !entryNumber.startsWith(filerCode)
+                || entryType == null || EntryType.fromCode(entryType).isEmpty()
+                || importer == null || !Formats.isImporterNumber(importer)
+                || port == null || !Formats.isPort(port)
+                || summaryDate == null || (entryDate != null && summaryDate.isBefore(entryDate))
+                || lines == null) {
+            return null;
+        }
+        return new EntrySummary(EntrySummary.CURRENT_SCHEMA_VERSION, entryNumber, filerCode, entryType, importer, port,
+                entryDate, summaryDate, mode, lines);
+    }
+
+    private List<EntryLine> lines(JsonParser p, JsonToken value) {
+        if (value != JsonToken.START_ARRAY) {
+            return null;
+        }
+        List<EntryLine> lines = new ArrayList<>();
+        boolean[] lineNumbers = new boolean[MAX_LINES + 1];
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (lines.size() == MAX_LINES) {
+                return null;
+            }
+            EntryLine line = line(p, token);
+            if (line == null || lineNumbers[line.lineNumber()]) {
+                return null;
+            }
+            lineNumbers[line.lineNumber()] = true;
+            lines.add(line);
+        }
+        return lines.isEmpty() ? null : lines;
+    }
+
+    private EntryLine line(JsonParser p, JsonToken start) {
+        if (start != JsonToken.START_OBJECT) {
+            return null;
+        }
+        int seen = 0;
+        int lineNumber = 0;
+        String hts = null;
+        String country = null;
+        BigDecimal enteredValue = null;
+        List<String> chapter99 = List.of();
+        String adcvd = null;
+        String name;
+        while ((name = p.nextName()) != null) {
+            JsonToken value = p.nextToken();
+            int bit;
+            switch (name) {
+                case "lineNumber" -> {
+                    bit = 1;
+                    if (!isInt(p, value, 1, MAX_LINES)) {
+                        return null;
+                    }
+                    lineNumber = p.getIntValue();
+                }
+                case "htsNumber" -> {
+                    bit = 1 << 1;
+                    hts = string(p, value);
+                }
+                case "countryOfOrigin" -> {
+                    bit = 1 << 2;
+                    country = string(p, value);
+                }
+                case "enteredValue" -> {
+                    bit = 1 << 3;
+                    enteredValue = enteredValue(p, value);
+                    if (enteredValue == null) {
+                        return null;
+                    }
+                }
+                case "chapter99Numbers" -> {
+                    bit = 1 << 4;
+                    if (value != JsonToken.VALUE_NULL) {
+                        chapter99 = chapter99(p, value);
+                        if (chapter99 == null) {
+                            return null;
+                        }
+                    }
+                }
+                case "adcvdCaseNumber" -> {
+                    bit = 1 << 5;
+                    if (value != JsonToken.VALUE_NULL) {
+                        adcvd = string(p, value);
+                        if (adcvd == null || !Formats.isAdcvdCase(adcvd)) {
+                            return null;
+                        }
+                    }
+                }
+                default -> {
+                    bit = 0;
+                    p.skipChildren();
+                }
+            }
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
+        }
+        if (lineNumber == 0 || hts == null || !Formats.isHtsNumber(hts) || !table.isKnown(Integer.parseInt(hts.substring(0, 4)))
+                || country == null || !Formats.isCountry(country) || enteredValue == null) {
+            return null;
+        }
+        return new EntryLine(lineNumber, hts, country, enteredValue, chapter99, adcvd);
+    }
+
+    /** As the full check: a JSON number from 0 to the bound with at most two decimals, to two decimals. */
+    private static BigDecimal enteredValue(JsonParser p, JsonToken value) {
+        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+            return null;
+        }
+        BigDecimal amount = p.getDecimalValue();
+        if (amount.signum() < 0 || amount.compareTo(MAX_ENTERED_VALUE) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            return null;
+        }
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static List<String> chapter99(JsonParser p, JsonToken value) {
+        if (value != JsonToken.START_ARRAY) {
+            return null;
+        }
+        List<String> numbers = new ArrayList<>(2);
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            String number = p.getString();
+            if (!Formats.isChapter99Number(number)) {
+                return null;
+            }
+            numbers.add(number);
+        }
+        return p.currentToken() == JsonToken.END_ARRAY ? numbers : null;
+    }
+
+    /** A JSON whole number within int range and [min, max]; the parser stays on it. */
+    private static boolean isInt(JsonParser p, JsonToken value, int min, int max) {
+        if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            return false;
+        }
+        int n = p.getIntValue();
+        return n >= min && n <= max;
+    }
+
+    /** The string value, or null when the value is not a JSON string (the full check says why, or that it is missing). */
+    private static String string(JsonParser p, JsonToken value) {
+        return value == JsonToken.VALUE_STRING ? p.getString() : null;
+    }
+
+    private static boolean isFilerCode(String s) {
+        if (s.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
