@@ -40,6 +40,9 @@ final class ReportWriter {
                 + "routedAt - filedAt p50 / p99 / p99.9 (max)", l.offeredRate(), l.achievedRate(), l.service().count()),
                 ms(l.service()));
         row(t, "filed -> committed decision read back, p50 / p99 / p99.9 (max)", ms(l.visible()));
+        row(t, String.format(Locale.ROOT, "baseline at the same load (%,.0f/s achieved, %,d decisions measured): filed -> "
+                + "committed decision read back, p50 / p99 / p99.9 (max)", r.baselineLatency().achievedRate(),
+                r.baselineLatency().visible().count()), ms(r.baselineLatency().visible()));
         row(t, "routing-service peak RSS (VmHWM)", r.routingPeakRssBytes() < 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.0f MB", r.routingPeakRssBytes() / 1048576.0));
         return t.toString();
@@ -71,6 +74,7 @@ final class ReportWriter {
         json.put("ratio", r.ratio());
         json.put("cpuMicrosPerRecord", ordered("baseline", r.baselineCpu(), "routing", r.routingCpu()));
         json.put("latency", r.latency());
+        json.put("baselineLatency", r.baselineLatency());
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, CenterlineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json),

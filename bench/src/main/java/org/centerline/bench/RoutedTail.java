@@ -14,10 +14,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.stackprocess.KafkaClients;
 
-/** Follows entry-summaries.routed (read_committed) from its end and records each decision's latencies in microseconds. */
+/**
+ * Follows a decision topic (read_committed) from its end and records each decision's latencies in microseconds:
+ * routing-service's {@code entry-summaries.routed}, whose decisions carry {@code filedAt} and {@code routedAt}, or the
+ * baseline's {@code bench.decisions}, whose record timestamp is the filing's (the pass-through parses nothing).
+ */
 final class RoutedTail implements AutoCloseable {
 
     private final String bootstrap;
+    private final String topic;
+    private final boolean stampsInJson;
     private volatile long measureFromEpochMs = Long.MAX_VALUE;
     private final Samples serviceMicros = new Samples();
     private final Samples visibleMicros = new Samples();
@@ -30,10 +36,22 @@ final class RoutedTail implements AutoCloseable {
     private volatile boolean stop;
     private volatile RuntimeException failure;
 
-    RoutedTail(String bootstrap) {
+    private RoutedTail(String bootstrap, String topic, boolean stampsInJson) {
         this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.stampsInJson = stampsInJson;
         this.thread = new Thread(this::run, "routed-tail");
         this.thread.setDaemon(true);
+    }
+
+    /** routing-service's decisions: both latencies, from the decision's own stamps. */
+    static RoutedTail routingDecisions(String bootstrap) {
+        return new RoutedTail(bootstrap, Topics.ROUTED.name(), true);
+    }
+
+    /** The baseline's decisions: only {@code seen - filedAt}, filedAt being the record timestamp the pass-through copies. */
+    static RoutedTail baselineDecisions(String bootstrap) {
+        return new RoutedTail(bootstrap, BenchTopics.DECISIONS, false);
     }
 
     /** Starts following and returns once the reader sits at the end of every partition. */
@@ -41,7 +59,7 @@ final class RoutedTail implements AutoCloseable {
         thread.start();
         try {
             if (!positioned.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("routed reader did not start within 30 s");
+                throw new IllegalStateException("decision reader did not start within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,7 +112,7 @@ final class RoutedTail implements AutoCloseable {
     private void run() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaClients.committedReader(bootstrap, "bench-routed-tail", null))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ROUTED.name()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -108,7 +126,11 @@ final class RoutedTail implements AutoCloseable {
                 Instant seen = Instant.now();
                 long bytes = 0;
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    record(r.value(), seen);
+                    if (stampsInJson) {
+                        record(r.value(), seen);
+                    } else if (r.timestamp() >= measureFromEpochMs) {
+                        visibleMicros.add(ChronoUnit.MICROS.between(Instant.ofEpochMilli(r.timestamp()), seen));
+                    }
                     bytes += r.value().length;
                 }
                 receivedBytes.addAndGet(bytes);
@@ -123,6 +145,7 @@ final class RoutedTail implements AutoCloseable {
         }
     }
 
+    /** routedAt - filedAt (the service's own stamps) and seen - filedAt. */
     private void record(byte[] decision, Instant seen) {
         Instant filedAt = JsonInstants.field(decision, "filedAt");
         if (filedAt.toEpochMilli() < measureFromEpochMs) {
@@ -135,7 +158,7 @@ final class RoutedTail implements AutoCloseable {
 
     private void checkFailure() {
         if (failure != null) {
-            throw new IllegalStateException("routed reader failed: " + failure, failure);
+            throw new IllegalStateException("decision reader failed: " + failure, failure);
         }
     }
 }

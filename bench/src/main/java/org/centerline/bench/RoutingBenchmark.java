@@ -2,6 +2,7 @@ package org.centerline.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.centerline.contracts.sample.FilingGenerator;
 
@@ -44,7 +45,7 @@ public final class RoutingBenchmark {
         System.exit(0);
     }
 
-    /** Broker, preload, baseline, routing-service throughput, latency; stops what it started. */
+    /** Broker, preload, baseline throughput and latency, routing-service throughput and latency; stops what it started. */
     static BenchReport run(BenchOptions o, BenchWorkspace ws) {
         Instant startedAt = Instant.now();
         FilingGenerator generator = new FilingGenerator(o.seed(), BenchOptions.INVALID_SHARE);
@@ -68,6 +69,13 @@ public final class RoutingBenchmark {
                     .since(beforeBaseline, baseline.records());
             say("baseline: %,.0f rec/s (%,d in %.2f s)", baseline.recordsPerSecond(), baseline.records(), baseline.seconds());
 
+            List<FilingGenerator.Filing> latencyLoad = LatencyProbe.load(generator, o.rate(), o.latencySeconds());
+            say("baseline latency: offering %,d filings/s for %d s ...", o.rate(), o.latencySeconds());
+            LatencyProbe.Result baselineLatency = LatencyProbe.baseline(bootstrap, latencyLoad, o.rate(), o.warmupSeconds(),
+                    o.maxPollRecords(), o.compression());
+            say("baseline latency: %,d decisions measured, p99 %.1f ms", baselineLatency.visible().count(),
+                    baselineLatency.visible().p99Ms());
+
             try (RoutingServiceProcess service = RoutingServiceProcess.start(ws, bootstrap, o)) {
                 say("routing-service ready (log: %s)", ws.targetDir().resolve("logs/routing-service.log"));
                 Instant warmAt = RoutingThroughput.awaitWarm(service, o.warmupRecords());
@@ -83,11 +91,10 @@ public final class RoutingBenchmark {
                         routing.records(), routing.seconds(), scraped);
 
                 say("latency: offering %,d filings/s for %d s ...", o.rate(), o.latencySeconds());
-                LatencyProbe.Result latency = LatencyProbe.run(bootstrap, generator, o.rate(), o.latencySeconds(),
-                        o.warmupSeconds());
+                LatencyProbe.Result latency = LatencyProbe.routing(bootstrap, latencyLoad, o.rate(), o.warmupSeconds());
                 say("latency: %,d decisions measured, p99 %.1f ms", latency.service().count(), latency.service().p99Ms());
                 return new BenchReport(startedAt, o, BenchReport.Environment.current(), preload, baseline, baselineCpu, routing,
-                        routingCpu, scraped, latency, service.peakRssBytes());
+                        routingCpu, scraped, baselineLatency, latency, service.peakRssBytes());
             }
         }
     }
