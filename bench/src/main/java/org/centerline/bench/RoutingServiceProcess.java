@@ -49,14 +49,11 @@ final class RoutingServiceProcess implements AutoCloseable {
             throw new IllegalStateException("cannot create the benchmark's token key in " + keys + ": " + e, e);
         }
         ChildJvm jvm = ChildJvm.start("routing-service", o.routingJvmOptions(), ws.routingJar(), List.of(
-                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap,
-                "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + port,
                 "--centerline.instance-id=bench",
-                "--spring.cloud.stream.kafka.bindings.routeFilings-in-0.consumer.configuration.max.poll.records="
-                        + o.maxPollRecords(),
-                "--spring.cloud.stream.kafka.binder.transaction.producer.configuration.compression.type=" + o.compression(),
+                "--centerline.routing.consumer.max.poll.records=" + o.maxPollRecords(),
+                "--centerline.routing.producer.compression.type=" + o.compression(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + keys.resolve(TokenIssuer.PUBLIC_KEY_FILE).toAbsolutePath()), ws.targetDir().resolve("logs/routing-service.log"));
         RoutingServiceProcess service = new RoutingServiceProcess(jvm, "http://localhost:" + port, opsToken);

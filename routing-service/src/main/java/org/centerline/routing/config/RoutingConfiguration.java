@@ -14,7 +14,8 @@ import org.centerline.contracts.workload.WorkloadModel;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.routing.classify.EntryClassifier;
 import org.centerline.routing.ledger.RoutingLedger;
-import org.centerline.routing.route.FiledBatchConsumer;
+import org.centerline.routing.route.FiledBatchRouter;
+import org.centerline.routing.route.FiledLoop;
 import org.centerline.routing.route.FilingRouter;
 import org.centerline.routing.route.RoutingMetrics;
 import org.centerline.routing.route.RoutingPublisher;
@@ -26,19 +27,12 @@ import org.centerline.routing.route.FilingTrace;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.cloud.stream.binder.BinderFactory;
-import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
-import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Wires the routing pipeline: reference data, validator, classifier, state, the binder's consumer. */
+/** Wires the routing pipeline: reference data, validator, classifier, state, the loop over the filed topic. */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
@@ -98,30 +92,20 @@ public class RoutingConfiguration {
         return new RoutingStateLoader(properties, kafka, assignments, ledger);
     }
 
-    /** The function bound to {@code entry-summaries.filed} (batch mode, transactional). */
     @Bean
-    FiledBatchConsumer routeFilings(FilingRouter router, RoutingLedger ledger, RoutingMetrics metrics,
-                                    BinderFactory binders, ObjectProvider<Tracer> tracer,
-                                    ObjectProvider<Propagator> propagator, Clock clock) {
-        KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
-        // The binder's transactional producer factory: sends on the consumer thread join the consumer's transaction.
-        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(binder.getTransactionalProducerFactory());
+    FiledBatchRouter filedBatchRouter(FilingRouter router, RoutingLedger ledger, RoutingMetrics metrics,
+                                      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
         FilingTrace trace = new FilingTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
-        return new FiledBatchConsumer(router, new RoutingPublisher(template), ledger, metrics, trace, clock);
+        return new FiledBatchRouter(router, new RoutingPublisher(), ledger, metrics, trace, clock);
     }
 
-    /**
-     * Routing never throws for bad input, so a rolled-back batch means Kafka itself failed: retry it
-     * with back-off for as long as it takes instead of skipping records.
-     */
+    /** The exactly-once loop over {@code entry-summaries.filed}; its clients are made afresh after each Kafka failure. */
     @Bean
-    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryForever() {
-        return (container, destination, group) -> {
-            ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-            backOff.setMaxInterval(30_000);
-            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
-        };
+    FiledLoop filedLoop(RoutingProperties properties, KafkaClientSettings kafka, FiledBatchRouter router,
+                        MeterRegistry registry) {
+        FiledClients clients = new FiledClients(properties, kafka);
+        return new FiledLoop(clients::consumer, clients::producer, router, registry);
     }
 
     /** An idempotent producer for what the HTTP API publishes (filings, importer assignments). */

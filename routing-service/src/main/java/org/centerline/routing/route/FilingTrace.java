@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Continues a filing's trace through routing: a span per filed record, child of the W3C
  * {@code traceparent} the filing came with (a new trace when it came without one), whose context
- * goes on every record routing writes for it. The batch listener has no per-record observation of
+ * goes on every record routing writes for it. The filed-topic loop has no per-record observation of
  * its own.
  */
 public final class FilingTrace {
@@ -27,8 +28,8 @@ public final class FilingTrace {
         this.propagator = propagator;
     }
 
-    /** Starts the span of one filed record; {@code headers} are the record's headers as the binder maps them. */
-    public Span start(Map<String, Object> headers) {
+    /** Starts the span of one filed record, from its headers. */
+    public Span start(Headers headers) {
         Span.Builder builder = headers == null ? null : propagator.extract(headers, FilingTrace::header);
         Span span = builder != null ? builder.name("route filing").start() : tracer.nextSpan().name("route filing").start();
         return span.tag("messaging.destination.name", "entry-summaries.filed");
@@ -43,11 +44,8 @@ public final class FilingTrace {
         return headers;
     }
 
-    private static String header(Map<String, Object> headers, String key) {
-        Object value = headers.get(key);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
+    private static String header(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

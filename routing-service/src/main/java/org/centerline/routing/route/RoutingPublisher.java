@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.centerline.contracts.center.Centers;
@@ -11,53 +12,53 @@ import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.ledger.LedgerHeaders;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Writes a routing result to Kafka: the filing to its Center's topic and the decision to
  * {@code entry-summaries.routed} (plus a withdrawal to the earlier Center when a re-filing moved
- * the entry), or the rejection to {@code entry-summaries.rejected}. It sends inside the consumer's
- * transaction, so all of a record's outputs and its input offset commit together or not at all.
+ * the entry), or the rejection to {@code entry-summaries.rejected}. It sends with the filed-topic loop's
+ * transactional producer, inside the transaction of the poll, so all of a record's outputs and its input
+ * offset commit together or not at all.
  * Every record is stamped with the decision's time and carries the filing's trace headers; routed
  * and rejected records also carry the {@link LedgerHeaders}.
  */
 public final class RoutingPublisher {
 
-    private final KafkaTemplate<byte[], byte[]> template;
     private final EventWriter events = new EventWriter();
     private final Map<String, String> centerTopics = new HashMap<>();
-    public RoutingPublisher(KafkaTemplate<byte[], byte[]> template) {
-        this.template = template;
+
+    public RoutingPublisher() {
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
     /**
-     * Writes the result's records, each with {@code trace} headers. Returns the JSON of the decision
+     * Writes the result's records with {@code producer}, each with {@code trace} headers. Returns the JSON of the decision
      * or rejection it wrote, so the ledger keeps it without serializing it again.
      */
-    public byte[] publish(RoutingResult result, List<Header> trace) {
+    public byte[] publish(Producer<byte[], byte[]> producer, RoutingResult result, List<Header> trace) {
         if (result instanceof RoutingResult.Routed routed) {
             RoutingDecision decision = routed.decision();
             long at = decision.routedAt().toEpochMilli();
             byte[] key = bytes(decision.entryNumber());
             byte[] json = events.decision(decision);
-            send(centerTopics.get(decision.centerCode()), key, at, events.routed(routed.summary(), decision, json), trace);
+            send(producer, centerTopics.get(decision.centerCode()), key, at, events.routed(routed.summary(), decision, json), trace);
             String withdrawFrom = decision.previousCenterCode();
             if (withdrawFrom != null) {
-                send(centerTopics.get(withdrawFrom), key, at, events.withdrawn(
+                send(producer, centerTopics.get(withdrawFrom), key, at, events.withdrawn(
                         CenterEntry.withdrawn(decision.entryNumber(), withdrawFrom, decision)), trace);
             }
-            send(Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
+            send(producer, Topics.ROUTED.name(), key, at, json, trace, LedgerHeaders.center(decision.centerCode()));
             return json;
         }
         RoutingResult.Rejected rejected = (RoutingResult.Rejected) result;
         byte[] json = events.rejection(rejected.rejection());
-        send(Topics.REJECTED.name(), bytes(rejected.key()), rejected.rejection().rejectedAt().toEpochMilli(), json, trace,
+        send(producer, Topics.REJECTED.name(), bytes(rejected.key()), rejected.rejection().rejectedAt().toEpochMilli(), json, trace,
                 LedgerHeaders.entryNumber(rejected.rejection().entryNumber()));
         return json;
     }
 
-    private void send(String topic, byte[] key, long timestamp, byte[] value, List<Header> trace, Header... ledger) {
+    private static void send(Producer<byte[], byte[]> producer, String topic, byte[] key, long timestamp, byte[] value,
+                             List<Header> trace, Header... ledger) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
         for (Header header : trace) {
             record.headers().add(header);
@@ -65,7 +66,7 @@ public final class RoutingPublisher {
         for (Header header : ledger) {
             record.headers().add(header);
         }
-        template.send(record);
+        producer.send(record);
     }
 
     private static byte[] bytes(String key) {

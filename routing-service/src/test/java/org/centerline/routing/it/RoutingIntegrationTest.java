@@ -51,7 +51,7 @@ abstract class RoutingIntegrationTest {
         String brokers = SharedKafka.bootstrapServers();
         // From here on, every Kafka client created is the service's or one of the tests' own (it-*).
         KafkaClientProbe.watchClients();
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> brokers);
+        registry.add("spring.kafka.bootstrap-servers", () -> brokers);
         registry.add("centerline.instance-id", () -> "it");
         // Everything SASL/SCRAM over TLS needs, except the protocol: the embedded broker speaks plain text.
         registry.add("spring.kafka.security.protocol", () -> "PLAINTEXT");
