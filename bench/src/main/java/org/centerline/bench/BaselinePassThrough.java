@@ -2,10 +2,13 @@ package org.centerline.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +45,11 @@ final class BaselinePassThrough {
 
     /** Passes {@code n} records from {@link BenchTopics#FILED_COPY} through (from the group's committed offsets), then returns. */
     static Result run(String bootstrap, int n, int maxPollRecords, String compression) {
+        return run(bootstrap, n, maxPollRecords, compression, new CountDownLatch(1));
+    }
+
+    /** As {@link #run(String, int, int, String)}, counting {@code assigned} down once the consumer has its partitions. */
+    static Result run(String bootstrap, int n, int maxPollRecords, String compression, CountDownLatch assigned) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 with(KafkaClients.committedReader(bootstrap, "bench-baseline", "bench-baseline"),
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
@@ -50,7 +58,16 @@ final class BaselinePassThrough {
                      ProducerConfig.COMPRESSION_TYPE_CONFIG, compression),
                      ProducerConfig.RETRY_BACKOFF_MS_CONFIG, SHIPPED_RETRY_BACKOFF_MS))) {
             producer.initTransactions();
-            consumer.subscribe(List.of(BenchTopics.FILED_COPY));
+            consumer.subscribe(List.of(BenchTopics.FILED_COPY), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned.countDown();
+                }
+            });
             long records = 0;
             long transactions = 0;
             long start = 0;

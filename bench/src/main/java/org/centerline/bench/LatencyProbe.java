@@ -2,6 +2,8 @@ package org.centerline.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,9 +59,10 @@ final class LatencyProbe {
     static Result baseline(String bootstrap, List<Filing> filings, int rate, int warmupSeconds, int maxPollRecords,
                            String compression) {
         AtomicReference<RuntimeException> passThroughFailure = new AtomicReference<>();
+        CountDownLatch assigned = new CountDownLatch(1);
         Thread passThrough = new Thread(() -> {
             try {
-                BaselinePassThrough.run(bootstrap, filings.size(), maxPollRecords, compression);
+                BaselinePassThrough.run(bootstrap, filings.size(), maxPollRecords, compression, assigned);
             } catch (RuntimeException e) {
                 passThroughFailure.set(e);
             }
@@ -67,6 +70,10 @@ final class LatencyProbe {
         passThrough.setDaemon(true);
         passThrough.start();
         try (RoutedTail tail = RoutedTail.baselineDecisions(bootstrap)) {
+            // Like routing-service, which is already consuming when the load starts: no group join inside the run.
+            if (!assigned.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("baseline pass-through got no partitions within 60 s");
+            }
             Result result = offer(bootstrap, BenchTopics.FILED_COPY, filings, filings.size(), tail, rate, warmupSeconds);
             passThrough.join(30_000);
             if (passThroughFailure.get() != null) {
