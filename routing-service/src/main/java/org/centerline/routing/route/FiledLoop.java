@@ -32,6 +32,11 @@ import org.springframework.context.SmartLifecycle;
  * aborted, both clients are closed and made afresh after a back-off (0.5 s doubling to 30 s), and the
  * new consumer starts from the last committed offsets, so the batch is routed again, for as long as it
  * takes. A new producer with the same {@code transactional.id} fences a crashed predecessor's.
+ * <p>
+ * A commit whose outcome is unknown (it timed out, but the broker committed) is not read again; its
+ * decisions then reach the ledger through the ledger tail, but the filed/routed counters miss them.
+ * Readiness goes down while the clients are made afresh after a failure; a broker that is merely
+ * unreachable while no transaction is open does not fail the loop (the consumer waits for it).
  */
 public final class FiledLoop implements SmartLifecycle, HealthIndicator {
 
@@ -50,6 +55,8 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean connected;
     private volatile String lastFailure;
+    /** Set at the first commit of a life of the clients: the next failure starts the back-off over. */
+    private volatile boolean recovered;
 
     public FiledLoop(Supplier<Consumer<byte[], byte[]>> consumers, Supplier<Producer<byte[], byte[]>> producers,
                      FiledBatchRouter router, MeterRegistry registry) {
@@ -116,26 +123,39 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         long backoff = FIRST_BACKOFF_MS;
-        while (running) {
-            try {
-                routeUntilFailure();
-                backoff = FIRST_BACKOFF_MS;
-            } catch (WakeupException e) {
-                if (running) {
-                    log.warn("Routing loop woken up while running; starting over");
+        try {
+            while (isCurrent()) {
+                try {
+                    routeUntilFailure();
+                } catch (WakeupException e) {
+                    if (isCurrent()) {
+                        log.warn("Routing loop woken up while running; starting over");
+                    }
+                } catch (RuntimeException e) {
+                    connected = false;
+                    lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    if (!isCurrent()) {
+                        break;
+                    }
+                    // Clients that worked since the last failure start the back-off over.
+                    backoff = recovered ? FIRST_BACKOFF_MS : Math.min(backoff * 2, MAX_BACKOFF_MS);
+                    recovered = false;
+                    log.warn("Routing stopped by a Kafka failure; the uncommitted batch is routed again after {} ms", backoff, e);
+                    pause(backoff);
                 }
-            } catch (RuntimeException e) {
-                connected = false;
-                lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                if (!running) {
-                    break;
-                }
-                log.warn("Routing stopped by a Kafka failure; the uncommitted batch is routed again after {} ms", backoff, e);
-                pause(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
+        } catch (Error e) {
+            lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("Routing loop died; readiness reports it down", e);
+            throw e;
+        } finally {
+            connected = false;
         }
-        connected = false;
+    }
+
+    /** Whether this thread is still the loop's: after a stop whose thread outlived it and a new start, the old one ends. */
+    private boolean isCurrent() {
+        return running && thread == Thread.currentThread();
     }
 
     /** One life of the two clients: returns when stopped, throws when Kafka fails. */
@@ -145,25 +165,31 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
              KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(c);
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             synchronized (lifecycle) {
-                if (!running) {
+                if (!isCurrent()) {
                     return;
                 }
                 consumer = c;
             }
-            consumerMetrics.bindTo(registry);
-            producerMetrics.bindTo(registry);
-            producer.initTransactions();
-            c.subscribe(List.of(Topics.FILED.name()));
-            connected = true;
-            lastFailure = null;
-            while (running) {
-                ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
-                if (!batch.isEmpty()) {
-                    routeInTransaction(batch, c, producer);
+            try {
+                consumerMetrics.bindTo(registry);
+                producerMetrics.bindTo(registry);
+                producer.initTransactions();
+                c.subscribe(List.of(Topics.FILED.name()));
+                connected = true;
+                lastFailure = null;
+                while (isCurrent()) {
+                    ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
+                    if (!batch.isEmpty()) {
+                        routeInTransaction(batch, c, producer);
+                    }
+                }
+            } finally {
+                synchronized (lifecycle) {
+                    if (consumer == c) {
+                        consumer = null;
+                    }
                 }
             }
-        } finally {
-            consumer = null;
         }
     }
 
@@ -183,6 +209,7 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
             }
             throw e;
         }
+        recovered = true;
         afterCommit.run();
     }
 
@@ -200,7 +227,7 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
         long until = System.currentTimeMillis() + millis;
         synchronized (lifecycle) {
             long left;
-            while (running && (left = until - System.currentTimeMillis()) > 0) {
+            while (isCurrent() && (left = until - System.currentTimeMillis()) > 0) {
                 try {
                     lifecycle.wait(left);
                 } catch (InterruptedException e) {
