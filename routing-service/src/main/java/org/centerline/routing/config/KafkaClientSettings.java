@@ -11,9 +11,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * What Spring builds from {@code spring.kafka.*} (security protocol, {@code ssl.*}, SASL and any other
- * {@code spring.kafka.properties.*}), for the Kafka clients routing-service makes itself. The binder's
- * clients get these from Spring already; without this class the service's own clients (the HTTP
- * producer, the state loader's topic readers) would connect in plain text to a broker that wants SASL/TLS.
+ * {@code spring.kafka.properties.*}), for the Kafka clients routing-service makes itself: without this
+ * class its clients (the filed-topic loop's consumer and producer, the HTTP producer, the state loader's
+ * topic readers) would connect in plain text to a broker that wants SASL/TLS.
  * The service's own settings (brokers, client id, serializers, ...) always win.
  */
 public final class KafkaClientSettings {

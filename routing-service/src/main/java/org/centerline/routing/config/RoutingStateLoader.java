@@ -13,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Loads the state routing depends on, importer assignments and the routing ledger, from Kafka
- * before the filed-topic binding starts (an earlier lifecycle phase that blocks until caught up),
+ * before the filed-topic loop starts (an earlier lifecycle phase that blocks until caught up),
  * so a restarted instance routes exactly as the one before it would have. Also the readiness
  * health of that state.
  */
@@ -64,7 +64,7 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
         return running;
     }
 
-    /** Before the binder's input bindings, which start in a later phase. */
+    /** Before {@code FiledLoop}, which starts in a later phase. */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;

@@ -14,13 +14,13 @@ import org.springframework.http.MediaType;
 /**
  * Kafka SASL/SCRAM and TLS are set once, through Spring's standard {@code spring.kafka.*} properties
  * (see {@link RoutingIntegrationTest#kafka}), and every Kafka client the service makes receives them:
- * the binder's consumers and transactional producer, the state loader's topic readers, the HTTP producer.
+ * the filed-topic loop's consumer and transactional producer, the state loader's topic readers, the HTTP producer.
  */
 class KafkaClientSecurityIT extends RoutingIntegrationTest {
 
     @Test
     void everyKafkaClientOfTheServiceReceivesTheSpringKafkaSecuritySettings() throws Exception {
-        // Take every path that makes a client: an HTTP filing, health (the binder's check) and metrics.
+        // Take every path that makes a client: an HTTP filing, health and metrics.
         FilingGenerator.Filing filing = new FilingGenerator(51, 0.0).validFor("AUT");
         http(TestTokens.filer(filing.key().substring(0, 3))).post().uri("/api/entry-summaries")
                 .contentType(MediaType.APPLICATION_JSON).body(filing.json()).retrieve().toBodilessEntity();
@@ -33,7 +33,7 @@ class KafkaClientSecurityIT extends RoutingIntegrationTest {
                 .containsAll(created);
         assertThat(configured.keySet()).contains("centerline-tail-importer-assignments", "centerline-tail-routing-ledger")
                 .anyMatch(id -> id.startsWith("routing-service-http"));
-        assertThat(configured.values()).as("the binder's consumer and its transactional producer")
+        assertThat(configured.values()).as("the filed-topic loop's consumer and its transactional producer")
                 .anyMatch(c -> "routing-service".equals(c.get("group.id")))
                 .anyMatch(c -> String.valueOf(c.get("transactional.id")).startsWith("routing-service-it-"));
 

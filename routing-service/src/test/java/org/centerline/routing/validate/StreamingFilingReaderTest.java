@@ -53,7 +53,6 @@ class StreamingFilingReaderTest {
     @Test
     void everyFieldSetToEveryKindOfValueGetsTheTreeChecksAnswer() {
         FilingGenerator generator = new FilingGenerator(7, 0.0);
-        int compared = 0;
         int acceptedByFastPath = 0;
         for (int i = 0; i < 12; i++) {
             Filing f = generator.next();
@@ -64,10 +63,8 @@ class StreamingFilingReaderTest {
                 check(null, payload);
                 check("XYZ-0000000-0", payload);
                 acceptedByFastPath += reader.read(f.key(), payload) != null ? 1 : 0;
-                compared++;
             }
         }
-        assertThat(compared).isEqualTo(12 * ((ROOT_FIELDS.size() + LINE_FIELDS.size()) * (VALUES.size() + 1) + 2));
         // Some variants stay valid (an unknown field, a value in range): the fast path must take those too.
         assertThat(acceptedByFastPath).isGreaterThan(100);
     }
@@ -76,16 +73,26 @@ class StreamingFilingReaderTest {
     void duplicateFieldsAndTrailingContentAreLeftToTheTreeCheck() {
         Filing f = new FilingGenerator(3, 0.0).next();
         String json = f.text();
-        List<String> doubtful = List.of(
+        // A known field twice, the later one null: last-wins would keep the first value, the tree check keeps null.
+        List<String> duplicated = List.of(
+                json.replaceFirst("\"modeOfTransport\":\"\\d\\d\"", "\"modeOfTransport\":null")
+                        .replaceFirst("\\{", "{\"modeOfTransport\":\"10\","),
                 json.replaceFirst("\\{", "{\"entryNumber\":\"ZZZ-0000000-0\","),
-                json.replaceFirst("\\{", "{\"remarks\":1,\"remarks\":2,"),
-                json.replaceFirst("\\{\"lineNumber\":", "{\"lineNumber\":7,\"lineNumber\":"),
-                json + " {}",
-                json + " x",
-                json + "\n",
-                "[" + json + "]",
-                json.substring(0, json.length() - 1));
-        for (String d : doubtful) {
+                json.replaceFirst("\"lines\":\\[\\{", "\"lines\":[{\"lineNumber\":7,"));
+        assertThat(duplicated.get(0)).contains("\"modeOfTransport\":null");
+        for (String d : duplicated) {
+            assertThat(d).isNotEqualTo(json);
+            assertThat(reader.read(f.key(), d.getBytes(StandardCharsets.UTF_8))).as(d).isNull();
+            check(f.key(), d.getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> trailing = List.of(json + " {}", json + " x", "[" + json + "]", json.substring(0, json.length() - 1));
+        for (String d : trailing) {
+            assertThat(reader.read(f.key(), d.getBytes(StandardCharsets.UTF_8))).as(d).isNull();
+            check(f.key(), d.getBytes(StandardCharsets.UTF_8));
+        }
+        // Unknown fields, even twice, and whitespace after the object change nothing.
+        for (String d : List.of(json.replaceFirst("\\{", "{\"remarks\":1,\"remarks\":2,"), json + "\n")) {
+            assertThat(reader.read(f.key(), d.getBytes(StandardCharsets.UTF_8))).as(d).isNotNull();
             check(f.key(), d.getBytes(StandardCharsets.UTF_8));
         }
     }
