@@ -122,7 +122,7 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
     }
 
     private void run() {
-        long backoff = FIRST_BACKOFF_MS;
+        long backoff = 0;
         try {
             while (isCurrent()) {
                 try {
@@ -138,7 +138,7 @@ public final class FiledLoop implements SmartLifecycle, HealthIndicator {
                         break;
                     }
                     // Clients that worked since the last failure start the back-off over.
-                    backoff = recovered ? FIRST_BACKOFF_MS : Math.min(backoff * 2, MAX_BACKOFF_MS);
+                    backoff = recovered || backoff == 0 ? FIRST_BACKOFF_MS : Math.min(backoff * 2, MAX_BACKOFF_MS);
                     recovered = false;
                     log.warn("Routing stopped by a Kafka failure; the uncommitted batch is routed again after {} ms", backoff, e);
                     pause(backoff);
