@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that for thousands of generated filings), at a fraction of the cost: serialization was a fifth of
  * routing's CPU. A routed Center record embeds the decision's bytes instead of writing it twice.
  * Field order, nulls left out, ISO dates and instants: as the contract's records declare them.
- * Thread-safe (consumer threads may share it when the binding's concurrency is above 1).
+ * Thread-safe: the routing loop and tests may share one.
  */
 public final class EventWriter {
 

@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FilingValidator {
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
-    private static final int MAX_LINES = 999;
+    static final int MAX_LINES = 999;
     /** A hostile filing can have a fault per array element; the rejection lists this many and says there are more. */
     static final int MAX_REASONS = 100;
     /** No line of a real entry comes near this; the bound keeps arithmetic on values cheap. */
-    private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
+    static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
 
     static final JsonMapper TREE_READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -171,7 +171,7 @@ public final class FilingValidator {
             if (value == null) {
                 return null;
             }
-            if (value.length() != 3 || !value.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            if (!isFilerCode(value)) {
                 reject("filerCode", ReasonCode.FILER_CODE_FORMAT, "filerCode '" + clip(value) + "' must be 3 letters or digits.");
             } else if (entryNumber != null && EntryNumber.hasValidFormat(entryNumber) && !entryNumber.startsWith(value)) {
                 reject("filerCode", ReasonCode.FILER_CODE_MISMATCH, "filerCode '" + value
@@ -359,6 +359,20 @@ public final class FilingValidator {
                         + " faults; the first " + MAX_REASONS + " are listed. Fix them and file again."));
             }
         }
+    }
+
+    /** A filer code: 3 upper-case letters or digits. */
+    static boolean isFilerCode(String s) {
+        if (s.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code LocalDate.parse}, without its general formatter for the usual YYYY-MM-DD (it was an eighth of validation). */

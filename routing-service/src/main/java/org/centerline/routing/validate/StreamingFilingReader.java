@@ -27,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StreamingFilingReader {
 
-    private static final int MAX_LINES = 999;
-    private static final BigDecimal MAX_ENTERED_VALUE = new BigDecimal("999999999999.99");
-
     private final JsonMapper mapper;
     private final HtsCenterTable table;
 
@@ -141,7 +138,7 @@ final class StreamingFilingReader {
         }
         if (entryNumber == null || !EntryNumber.hasValidFormat(entryNumber) || EntryNumber.parse(entryNumber).isEmpty()
                 || (key != null && !key.equals(entryNumber))
-                || filerCode == null || !isFilerCode(filerCode) || !entryNumber.startsWith(filerCode)
+                || filerCode == null || !FilingValidator.isFilerCode(filerCode) || !entryNumber.startsWith(filerCode)
                 || entryType == null || EntryType.fromCode(entryType).isEmpty()
                 || importer == null || !Formats.isImporterNumber(importer)
                 || port == null || !Formats.isPort(port)
@@ -158,10 +155,10 @@ final class StreamingFilingReader {
             return null;
         }
         List<EntryLine> lines = new ArrayList<>();
-        boolean[] lineNumbers = new boolean[MAX_LINES + 1];
+        boolean[] lineNumbers = new boolean[FilingValidator.MAX_LINES + 1];
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (lines.size() == MAX_LINES) {
+            if (lines.size() == FilingValidator.MAX_LINES) {
                 return null;
             }
             EntryLine line = line(p, token);
@@ -192,7 +189,7 @@ final class StreamingFilingReader {
             switch (name) {
                 case "lineNumber" -> {
                     bit = 1;
-                    if (!isInt(p, value, 1, MAX_LINES)) {
+                    if (!isInt(p, value, 1, FilingValidator.MAX_LINES)) {
                         return null;
                     }
                     lineNumber = p.getIntValue();
@@ -253,7 +250,7 @@ final class StreamingFilingReader {
             return null;
         }
         BigDecimal amount = p.getDecimalValue();
-        if (amount.signum() < 0 || amount.compareTo(MAX_ENTERED_VALUE) > 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount.signum() < 0 || amount.compareTo(FilingValidator.MAX_ENTERED_VALUE) > 0 || amount.stripTrailingZeros().scale() > 2) {
             return null;
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -286,18 +283,5 @@ final class StreamingFilingReader {
     /** The string value, or null when the value is not a JSON string (the full check says why, or that it is missing). */
     private static String string(JsonParser p, JsonToken value) {
         return value == JsonToken.VALUE_STRING ? p.getString() : null;
-    }
-
-    private static boolean isFilerCode(String s) {
-        if (s.length() != 3) {
-            return false;
-        }
-        for (int i = 0; i < 3; i++) {
-            char c = s.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
