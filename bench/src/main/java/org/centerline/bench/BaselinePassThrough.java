@@ -50,13 +50,13 @@ final class BaselinePassThrough {
 
     /** As {@link #run(String, int, int, String)}, counting {@code assigned} down once the consumer has its partitions. */
     static Result run(String bootstrap, int n, int maxPollRecords, String compression, CountDownLatch assigned) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                with(KafkaClients.committedReader(bootstrap, "bench-baseline", "bench-baseline"),
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(with(with(
-                     KafkaClients.transactional(bootstrap, "bench-baseline-0"),
-                     ProducerConfig.COMPRESSION_TYPE_CONFIG, compression),
-                     ProducerConfig.RETRY_BACKOFF_MS_CONFIG, SHIPPED_RETRY_BACKOFF_MS))) {
+        Map<String, Object> consumerConfig = new HashMap<>(KafkaClients.committedReader(bootstrap, "bench-baseline", "bench-baseline"));
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        Map<String, Object> producerConfig = new HashMap<>(KafkaClients.transactional(bootstrap, "bench-baseline-0"));
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        producerConfig.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, SHIPPED_RETRY_BACKOFF_MS);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
             consumer.subscribe(List.of(BenchTopics.FILED_COPY), new ConsumerRebalanceListener() {
                 @Override
@@ -99,12 +99,6 @@ final class BaselinePassThrough {
             }
             return new Result(records, transactions, (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
-        Map<String, Object> copy = new HashMap<>(config);
-        copy.put(key, value);
-        return copy;
     }
 
     /** A decision-like JSON of {@link #DECISION_BYTES} bytes; the record's key goes where the entry number is. */
