@@ -78,7 +78,8 @@ call "$DIRECTOR_TOKEN" POST localhost:8084/api/announcements \
 # prometheus-local.yml as it is, but with this stack's token file (and alerts.yml next to it, as it expects).
 mkdir -p "$work/config"
 cp ops/prometheus/alerts.yml "$work/config/"
-sed "s#credentials_file: .*#credentials_file: $work/stack/security/prometheus-ops.token#" \
+sed -e "s#credentials_file: .*#credentials_file: $work/stack/security/prometheus-ops.token#" \
+  -e "s#\.\./\.\./\.centerline/prometheus/#$work/stack/prometheus/#" \
   ops/prometheus/prometheus-local.yml > "$work/config/prometheus-local.yml"
 grep -q "credentials_file: $work/stack/security/prometheus-ops.token" "$work/config/prometheus-local.yml" \
   || { echo "ops check: prometheus-local.yml has no credentials_file to point at this stack's token"; exit 1; }

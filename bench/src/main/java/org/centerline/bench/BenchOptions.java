@@ -1,7 +1,7 @@
 package org.centerline.bench;
 
 import java.util.List;
-import org.centerline.stackprocess.ServiceJvm;
+import org.centerline.stackprocess.ServiceCatalog;
 
 /**
  * The benchmark's flags: how many filings, their seed, and the offered load of the latency run.
@@ -50,7 +50,7 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
         int warmupSeconds = 2;
         int maxPollRecords = SHIPPED_MAX_POLL_RECORDS;
         String compression = SHIPPED_COMPRESSION;
-        List<String> routingJvm = ServiceJvm.ROUTING_JVM_OPTIONS;
+        List<String> routingJvm = ServiceCatalog.ROUTING_JVM;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];

@@ -29,6 +29,11 @@ final class Tokens {
         }
     }
 
+    /** The PEM of the public key services verify these tokens with. */
+    Path publicKey() {
+        return keyDir.resolve(TokenIssuer.PUBLIC_KEY_FILE);
+    }
+
     /** The argument that makes a service trust these tokens (and without which a secured service refuses to start). */
     String publicKeyArgument() {
         return "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"

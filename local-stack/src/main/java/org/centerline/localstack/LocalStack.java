@@ -16,13 +16,14 @@ import org.centerline.localstack.security.LocalIssuer;
 import org.centerline.localstack.security.MintedStaffTokens;
 import org.centerline.localstack.security.ReadyTokens;
 import org.centerline.localstack.security.TokenCommand;
-import org.centerline.localstack.services.ServiceCatalog;
-import org.centerline.localstack.services.ServiceSpec;
-import org.centerline.localstack.services.ServiceSupervisor;
 import org.centerline.localstack.simulator.FilingSimulator;
 import org.centerline.localstack.simulator.HttpCenterApi;
 import org.centerline.localstack.simulator.SpecialistsAtWork;
 import org.centerline.localstack.topics.TopicCreator;
+import org.centerline.stackprocess.Launcher;
+import org.centerline.stackprocess.ServiceCatalog;
+import org.centerline.stackprocess.ServiceJvm;
+import org.centerline.stackprocess.ServiceSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class LocalStack {
     private final Options options;
     private final Object lock = new Object();
     private EmbeddedBroker broker;
-    private ServiceSupervisor supervisor;
+    private Launcher supervisor;
     private FilingSimulator simulator;
     private SpecialistsAtWork specialists;
     private LocalIssuer issuer;
@@ -122,23 +123,24 @@ public final class LocalStack {
                     since(t1));
         }
 
-        ServiceSupervisor s = new ServiceSupervisor(options.servicesDir(), options.dataDir(), b.bootstrapServers(),
-                tokens.publicKey());
+        Launcher s = new Launcher(Launcher.jarsIn(options.servicesDir()), options.dataDir(), b.bootstrapServers(),
+                tokens.publicKey(), java.util.List.of());
         synchronized (lock) {
             if (stopping) {
                 return;
             }
             supervisor = s;
         }
-        s.startAll(options.services(), READY_TIMEOUT);
+        PrometheusTargets.write(options.dataDir(), options.services(), options.instances());
+        java.util.List<ServiceJvm> started = s.startAll(options.services(), options.instances(), READY_TIMEOUT, log::info);
         if (stopping()) {
             return;
         }
 
         StringJoiner up = new StringJoiner(" | ");
         up.add("Kafka " + b.bootstrapServers());
-        for (ServiceSpec spec : options.services()) {
-            up.add(spec.name() + " " + spec.baseUrl() + " (health " + spec.healthUrl() + ")");
+        for (ServiceJvm service : started) {
+            up.add(service.name() + " " + service.baseUrl() + " (health " + service.baseUrl() + "/actuator/health)");
         }
         log.info("Centerline is up in {}: {}", since(t0), up);
         log.info("logs in {}, Ctrl-C stops everything", options.dataDir().resolve("logs"));
@@ -224,7 +226,7 @@ public final class LocalStack {
     public void stop() {
         FilingSimulator sim;
         SpecialistsAtWork spec;
-        ServiceSupervisor sup;
+        Launcher sup;
         EmbeddedBroker b;
         ScheduledExecutorService renewal;
         synchronized (lock) {

@@ -1,22 +1,37 @@
 package org.centerline.localstack;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.centerline.localstack.services.ServiceCatalog;
-import org.centerline.localstack.services.ServiceSpec;
+import java.util.Map;
+import org.centerline.stackprocess.ServiceCatalog;
+import org.centerline.stackprocess.ServiceSpec;
 
 /**
  * The command line of the local stack, parsed and checked, so {@link LocalStack} reads settings, not strings.
  */
 public record Options(int kafkaPort, int controllerPort, double rate, List<ServiceSpec> services, Path dataDir,
-                      Path servicesDir, double invalidShare, long seed, double decisionsPerMinute, boolean help) {
+                      Path servicesDir, double invalidShare, long seed, double decisionsPerMinute, boolean help,
+                      Map<String, Integer> instances) {
+
+    /** At most this many instances of one service (their ports step by 100 from the first's). */
+    public static final int MAX_INSTANCES = 9;
+
+    public Options {
+        instances = Map.copyOf(instances);
+    }
 
     public static final String USAGE = """
             Usage: start-local-stack.sh [options]
               --kafka-port N        Kafka client port on localhost (default 9092)
               --controller-port N   KRaft controller port (default kafka port + 1)
               --services LIST       services to run: all (default), none, or e.g. routing-service,center-service
+              --instances N         instances of each service (default 1, at most 9): instance i of a service
+                                    listens on its first port + 100*i (routing-service 8081, 8181, 8281...),
+                                    with instance id <service>-<i> and state in <data-dir>/services/<service>-<i>
+              --routing-instances N, --center-instances N, --workload-instances N, --notification-instances N
+                                    the same for one service (wins over --instances)
               --rate R              simulated filings per second (default 20; 0 = no filings)
               --decisions-per-minute N
                                     simulated specialists' claim-and-decide steps per minute, over the ten
@@ -36,6 +51,11 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
     /** Whether the specialists work: a pace above 0 and center-service among the services. */
     public boolean specialists() {
         return decisionsPerMinute > 0 && ServiceCatalog.find(services, ServiceCatalog.CENTER_SERVICE).isPresent();
+    }
+
+    /** How many instances of this service run (1 unless told otherwise). */
+    public int instancesOf(String service) {
+        return instances.getOrDefault(service, 1);
     }
 
     public Path kafkaDataDir() {
@@ -59,6 +79,8 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
         Double decisionsPerMinute = null;
         boolean noSimulator = false;
         boolean help = false;
+        Integer everyService = null;
+        Map<String, Integer> perService = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -75,7 +97,8 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
                     noSimulator = true;
                 }
                 case "--kafka-port", "--controller-port", "--rate", "--services", "--data-dir", "--services-dir",
-                        "--invalid-share", "--seed", "--decisions-per-minute" -> {
+                        "--invalid-share", "--seed", "--decisions-per-minute", "--instances", "--routing-instances",
+                        "--center-instances", "--workload-instances", "--notification-instances" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(name + " needs a value");
@@ -92,6 +115,12 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
                         case "--invalid-share" -> invalidShare = number(name, value, 0, 1);
                         case "--seed" -> seed = parseLong(name, value);
                         case "--decisions-per-minute" -> decisionsPerMinute = number(name, value, 0, 100_000);
+                        case "--instances" -> everyService = count(name, value);
+                        case "--routing-instances" -> perService.put(ServiceCatalog.ROUTING_SERVICE, count(name, value));
+                        case "--center-instances" -> perService.put(ServiceCatalog.CENTER_SERVICE, count(name, value));
+                        case "--workload-instances" -> perService.put(ServiceCatalog.WORKLOAD_SERVICE, count(name, value));
+                        case "--notification-instances" ->
+                                perService.put(ServiceCatalog.NOTIFICATION_SERVICE, count(name, value));
                         default -> throw new IllegalStateException(name);
                     }
                 }
@@ -104,9 +133,24 @@ public record Options(int kafkaPort, int controllerPort, double rate, List<Servi
         }
         // --no-simulator stops the specialists too, unless their pace is given explicitly
         double decisions = decisionsPerMinute != null ? decisionsPerMinute : noSimulator ? 0 : 60;
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String service : ServiceCatalog.names()) {
+            Integer n = perService.getOrDefault(service, everyService);
+            if (n != null) {
+                instances.put(service, n);
+            }
+        }
         return new Options(kafkaPort, controller, rate, ServiceCatalog.select(services),
                 dataDir.toAbsolutePath().normalize(), servicesDir.toAbsolutePath().normalize(), invalidShare, seed, decisions,
-                help);
+                help, instances);
+    }
+
+    private static int count(String name, String value) {
+        double d = number(name, value, 1, MAX_INSTANCES);
+        if (d != Math.rint(d)) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + value);
+        }
+        return (int) d;
     }
 
     private static int port(String name, String value) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.centerline.localstack.services.ServiceCatalog;
+import org.centerline.stackprocess.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
@@ -75,8 +75,7 @@ class OptionsTest {
                         "notification-service notification-service-exec.jar 8084");
         assertThat(ServiceCatalog.find(ServiceCatalog.all(), "center-service").orElseThrow()
                 .args(Path.of("/repo/.centerline/services/center-service")))
-                .containsExactly("--centerline.center.seed-roster=true",
-                        "--spring.kafka.streams.state-dir=/repo/.centerline/services/center-service/kstreams");
+                .containsExactly("--centerline.center.seed-roster=true");
     }
 
     @Test
@@ -88,5 +87,20 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(new String[] {"--bogus"}, ws)).hasMessageContaining("unknown option '--bogus'");
         assertThatThrownBy(() -> Options.parse(new String[] {"--decisions-per-minute", "-1"}, ws))
                 .hasMessageContaining("--decisions-per-minute must be between 0 and 100000");
+    }
+
+    @Test
+    void instancesForEveryServiceOrOne() {
+        assertThat(Options.parse(new String[0], ws).instancesOf("routing-service")).isEqualTo(1);
+        Options two = Options.parse(new String[] {"--instances", "2", "--routing-instances=3"}, ws);
+        assertThat(two.instancesOf("routing-service")).isEqualTo(3);
+        assertThat(two.instancesOf("center-service")).isEqualTo(2);
+        assertThat(two.instancesOf("notification-service")).isEqualTo(2);
+        Options one = Options.parse(new String[] {"--workload-instances", "2"}, ws);
+        assertThat(one.instancesOf("workload-service")).isEqualTo(2);
+        assertThat(one.instancesOf("center-service")).isEqualTo(1);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--instances", "0"}, ws)).hasMessageContaining("--instances");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--instances", "1.5"}, ws)).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--center-instances", "10"}, ws)).hasMessageContaining("between 1 and 9");
     }
 }

@@ -29,17 +29,33 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java jvmOptions -jar jar args}, stdout and stderr to {@code logFile}; a shutdown hook stops it with us. */
     public static ChildJvm start(String name, List<String> jvmOptions, Path jar, List<String> args, Path logFile) {
+        return start(name, jvmOptions, jar, args, logFile, null);
+    }
+
+    /** The command line {@link #start} runs: {@code <java> jvmOptions -jar jar args}. */
+    public static List<String> command(List<String> jvmOptions, Path jar, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(args);
+        return cmd;
+    }
+
+    /** As {@link #start(String, List, Path, List, Path)}, in {@code workDir} (created; null: this JVM's working dir). */
+    public static ChildJvm start(String name, List<String> jvmOptions, Path jar, List<String> args, Path logFile, Path workDir) {
+        List<String> cmd = command(jvmOptions, jar, args);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.writeString(logFile, String.join(" ", cmd) + System.lineSeparator(), StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            if (workDir != null) {
+                Files.createDirectories(workDir);
+                pb.directory(workDir.toFile());
+            }
+            Process p = pb.start();
             ChildJvm child = new ChildJvm(name, logFile, p);
             Runtime.getRuntime().addShutdownHook(child.stopWithUs);
             return child;
@@ -117,12 +133,22 @@ public final class ChildJvm implements AutoCloseable {
         forgetHook();
     }
 
+    /** Whether it exited on its own or was stopped; its exit code then (-1 while it runs). */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** SIGTERM, up to 20 s, then SIGKILL; idempotent. */
     @Override
     public void close() {
+        stop(20);
+    }
+
+    /** SIGTERM, up to {@code graceSeconds}, then SIGKILL; idempotent. */
+    public void stop(int graceSeconds) {
         if (process.isAlive()) {
             process.destroy();
-            if (!awaitExit(20)) {
+            if (!awaitExit(graceSeconds)) {
                 process.destroyForcibly();
                 awaitExit(10);
             }

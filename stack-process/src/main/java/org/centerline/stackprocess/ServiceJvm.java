@@ -1,11 +1,15 @@
 package org.centerline.stackprocess;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +21,9 @@ import java.util.List;
  */
 public final class ServiceJvm implements AutoCloseable {
 
-    /** The local stack's service JVM options. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
-    /** routing-service's, as the local stack runs it (ServiceCatalog.ROUTING_JVM): its ledger needs the heap. */
-    public static final List<String> ROUTING_JVM_OPTIONS = List.of("-Xmx640m", "-XX:+UseParallelGC");
-
-    /** The JVM options the local stack gives this service. */
+    /** The JVM options every launcher gives this service ({@link ServiceCatalog}, the one place they are kept). */
     public static List<String> jvmOptionsOf(String service) {
-        return service.equals("routing-service") ? ROUTING_JVM_OPTIONS : JVM_OPTIONS;
+        return ServiceCatalog.jvmOptionsOf(service);
     }
 
     private final String name;
@@ -33,6 +32,7 @@ public final class ServiceJvm implements AutoCloseable {
     private final List<String> args;
     private final Path logDir;
     private final int port;
+    private final Path workDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ChildJvm jvm;
     private int starts;
@@ -44,8 +44,9 @@ public final class ServiceJvm implements AutoCloseable {
         }
     }
 
-    private ServiceJvm(String name, Path jar, List<String> jvmOptions, List<String> args, Path logDir, int port) {
+    private ServiceJvm(String name, Path jar, List<String> jvmOptions, List<String> args, Path logDir, int port, Path workDir) {
         this.name = name;
+        this.workDir = workDir;
         this.jar = jar;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.args = List.copyOf(args);
@@ -65,16 +66,62 @@ public final class ServiceJvm implements AutoCloseable {
      * its output goes to {@code logDir/<name>.log}, after a restart to {@code <name>.2.log} and so on.
      */
     public static ServiceJvm launch(String name, Path jar, List<String> jvmOptions, List<String> args, Path logDir) {
-        ServiceJvm service = new ServiceJvm(name, jar, jvmOptions, args, logDir, FreePort.pick());
+        return launch(name, jar, jvmOptions, args, logDir, FreePort.pick(), null);
+    }
+
+    /**
+     * Starts {@code java jvmOptions -jar jar args --server.port=port} in {@code workDir} (null: this JVM's) and returns
+     * at once; fails at once if the jar is missing or the port is taken. An earlier run's {@code <name>.log} is kept
+     * as {@code <name>.log.1}.
+     */
+    public static ServiceJvm launch(String name, Path jar, List<String> jvmOptions, List<String> args, Path logDir, int port,
+                                    Path workDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + ": jar not found at " + jar
+                    + "; build it with ./mvnw -DskipTests -pl local-stack -am package");
+        }
+        if (portInUse(port)) {
+            throw new IllegalStateException(name + ": port " + port + " is already in use"
+                    + " (a service left from an earlier run? see: ss -ltnp 'sport = :" + port + "')");
+        }
+        Path first = logDir.resolve(name + ".log");
+        try {
+            if (Files.exists(first)) {
+                Files.move(first, first.resolveSibling(name + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // keep going: the new log overwrites the old one
+        }
+        ServiceJvm service = new ServiceJvm(name, jar, jvmOptions, args, logDir, port, workDir);
         service.startProcess();
         return service;
     }
 
-    private synchronized void startProcess() {
-        starts++;
+    /** The command line (after {@code java}) of the current or next start. */
+    public List<String> command() {
+        return ChildJvm.command(jvmOptions, jar, allArgs());
+    }
+
+    private List<String> allArgs() {
         List<String> all = new ArrayList<>(args);
         all.add("--server.port=" + port);
-        jvm = ChildJvm.start(name, jvmOptions, jar, all, logDir.resolve(starts == 1 ? name + ".log" : name + "." + starts + ".log"));
+        return all;
+    }
+
+    private synchronized void startProcess() {
+        starts++;
+        jvm = ChildJvm.start(name, jvmOptions, jar, allArgs(),
+                logDir.resolve(starts == 1 ? name + ".log" : name + "." + starts + ".log"), workDir);
+    }
+
+    /** Whether something listens on {@code port} on localhost. */
+    public static boolean portInUse(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("localhost", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Waits until {@code /actuator/health/readiness} answers UP; fails at once if the JVM exits. */
@@ -143,6 +190,23 @@ public final class ServiceJvm implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Its working and state folder, or null when it runs in this JVM's. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    public boolean alive() {
+        return jvm().alive();
+    }
+
+    public long pid() {
+        return jvm().pid();
+    }
+
     /** The current JVM of the service (a new one after each restart). */
     public synchronized ChildJvm jvm() {
         return jvm;
@@ -151,5 +215,10 @@ public final class ServiceJvm implements AutoCloseable {
     @Override
     public void close() {
         jvm().close();
+    }
+
+    /** SIGTERM, up to {@code grace}, then SIGKILL. */
+    public void stop(Duration grace) {
+        jvm().stop((int) Math.max(1, grace.toSeconds()));
     }
 }

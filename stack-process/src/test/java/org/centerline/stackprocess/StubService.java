@@ -1,4 +1,4 @@
-package org.centerline.localstack.services;
+package org.centerline.stackprocess;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
