@@ -13,6 +13,10 @@ public final class RoutingBenchmark {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("soak")) {
+            org.centerline.bench.soak.Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
