@@ -43,7 +43,7 @@ import org.centerline.stackprocess.ServiceSpec;
  */
 public final class Soak {
 
-    static final Duration READY = Duration.ofSeconds(240);
+    static final Duration READY = Duration.ofSeconds(Long.getLong("centerline.soak.ready-seconds", 900));
     static final Duration DRAIN = Duration.ofMinutes(15);
     static final String FIRST_CENTER = "ELE";
     static final String REFILE_CENTER = "MAC";
