@@ -65,6 +65,8 @@ final class FaultStack implements AutoCloseable {
         args.add(tokens.publicKeyArgument());
         args.add("--server.address=127.0.0.1");
         args.add("--spring.kafka.streams.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
+        args.add("--centerline.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
+        // ownArgs come last: a second instance of a service gives its own state dir, instance id, ...
         args.addAll(List.of(ownArgs));
         ServiceJvm jvm = ServiceJvm.launch(service, jar(service), ServiceJvm.jvmOptionsOf(service), args, dir.resolve("logs"));
         services.add(jvm);
