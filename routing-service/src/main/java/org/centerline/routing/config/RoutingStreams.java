@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.centerline.contracts.topic.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.centerline.routing.route.CommittedMetrics;
+import org.centerline.streams.DuplicateInstanceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -37,17 +38,19 @@ public final class RoutingStreams implements StreamsBuilderFactoryBeanConfigurer
     private final HostInfo self;
     private final String instanceId;
     private final String stateDir;
+    private final DuplicateInstanceGuard duplicates;
     private final AtomicBoolean hasRun = new AtomicBoolean();
     private volatile StreamsBuilderFactoryBean factory;
 
     public RoutingStreams(RoutingProperties properties, KafkaClientSettings kafka, CommittedMetrics metrics,
-                          HostInfo self, String instanceId, String stateDir) {
+                          HostInfo self, String instanceId, String stateDir, DuplicateInstanceGuard duplicates) {
         this.properties = properties;
         this.kafka = kafka;
         this.metrics = metrics;
         this.self = self;
         this.instanceId = instanceId;
         this.stateDir = stateDir;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -82,7 +85,11 @@ public final class RoutingStreams implements StreamsBuilderFactoryBeanConfigurer
         factoryBean.setLeaveGroupOnClose(true);
         // Kafka failing longer than the clients retry (a broker restart, say) ends a stream thread: a new one takes
         // over from the last committed transaction, so the service carries on by itself.
+        // A thread fenced by another instance with the same id ends this instance instead (DuplicateInstanceGuard).
         factoryBean.setStreamsUncaughtExceptionHandler(e -> {
+            if (duplicates.onFailure(e)) {
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.warn("Routing stream thread failed; replacing it (it starts from the last committed transaction)", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
