@@ -52,6 +52,8 @@ final class RoutingServiceProcess implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + port,
                 "--centerline.instance-id=bench",
+                // The routing ledger's Kafka Streams state: fresh for each run's fresh broker.
+                "--centerline.state-dir=" + ws.targetDir().resolve("state/routing-service-" + port).toAbsolutePath(),
                 "--centerline.routing.consumer.max.poll.records=" + o.maxPollRecords(),
                 "--centerline.routing.producer.compression.type=" + o.compression(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"

@@ -32,4 +32,22 @@ final class Await {
             }
         }
     }
+
+    /** Polls {@code get} every 200 ms until {@code done} holds for its value, which it returns; the last value in the failure. */
+    static <T> T until(Supplier<T> get, java.util.function.Predicate<T> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException notYet) {
+                last = null;
+            }
+            Sleep.millis(200);
+        }
+        throw new AssertionError("not reached within " + timeout.toSeconds() + " s; last: " + last);
+    }
 }

@@ -119,7 +119,7 @@ class BadInputFaultIT {
 
     private void fileAndWait(String name, List<Filing> filings) {
         Filer.fileAll(stack.bootstrap(), name, filings, Duration.ofSeconds(60));
-        log.awaitCommitted(RoutingCrashFaultIT.GROUP, Topics.FILED.name(), log.endOffset(Topics.FILED.name()), ROUTED_WITHIN);
+        log.awaitRouted(RoutingCrashFaultIT.GROUP, log.endOffset(Topics.FILED.name()), ROUTED_WITHIN);
     }
 
     /** Each item rejected exactly once (with reasons, by the schema), none routed; the valid filings after them routed. */

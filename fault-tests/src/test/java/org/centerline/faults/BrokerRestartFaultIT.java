@@ -50,7 +50,7 @@ class BrokerRestartFaultIT {
                     stack.bootstrap(), Measurements.seconds(stop), Measurements.seconds(start), filer.sent());
 
             filer.await(Duration.ofSeconds(240));
-            log.awaitCommitted(RoutingCrashFaultIT.GROUP, Topics.FILED.name(), FILINGS, Duration.ofSeconds(240));
+            log.awaitRouted(RoutingCrashFaultIT.GROUP, FILINGS, Duration.ofSeconds(240));
             m.say("all %,d routed %.1f s after the broker came back", FILINGS, Measurements.seconds(start));
 
             assertThat(ProcessHandle.of(routingPid).map(ProcessHandle::isAlive))

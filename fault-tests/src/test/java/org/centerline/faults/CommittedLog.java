@@ -105,6 +105,43 @@ final class CommittedLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until routing-service has finished {@code filings} filings: its group committed them on
+     * {@code entry-summaries.filed} and, for the few filed without their entry number as key (re-keyed through
+     * {@link #REKEYED}, then routed), also every committed record of that repartition topic. Offsets on the filed
+     * topic alone no longer mean "routed" for those: they commit once re-keyed.
+     */
+    void awaitRouted(String group, long filings, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitCommitted(group, org.centerline.contracts.topic.Topics.FILED.name(), filings, timeout);
+        Map<Integer, Long> last = new HashMap<>();
+        readAll(List.of(REKEYED), (r, key) -> last.merge(r.partition(), r.offset(), Math::max));
+        while (true) {
+            Map<TopicPartition, OffsetAndMetadata> offsets;
+            try {
+                offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            } catch (Exception e) {
+                offsets = Map.of();
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = offsets;
+            boolean drained = last.entrySet().stream().allMatch(e -> {
+                OffsetAndMetadata at = committed.get(new TopicPartition(REKEYED, e.getKey()));
+                return at != null && at.offset() > e.getValue();
+            });
+            if (drained) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(group + " has not routed the re-keyed filings of " + REKEYED + " within "
+                        + timeout.toSeconds() + " s: last records " + last + ", committed " + committed);
+            }
+            Sleep.millis(100);
+        }
+    }
+
+    /** routing-service's repartition topic of filings filed without their entry number as key. */
+    static final String REKEYED = "routing-service-filed-by-entry-number-repartition";
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

@@ -49,7 +49,7 @@ class RoutingCrashFaultIT {
                     Measurements.seconds(restart), filer.sent());
 
             filer.await(Duration.ofSeconds(180));
-            log.awaitCommitted(GROUP, Topics.FILED.name(), FILINGS, Duration.ofSeconds(240));
+            log.awaitRouted(GROUP, FILINGS, Duration.ofSeconds(240));
             m.say("all %,d routed %.1f s after the start, %.1f s after the kill", FILINGS, Measurements.seconds(t0),
                     Measurements.seconds(restart));
 

@@ -88,7 +88,7 @@ class StatefulServicesRestartFaultIT {
                 decide(center, tokens, code, "ACCEPT", "ACCEPTED");
             }
             filer.await(Duration.ofSeconds(120));
-            log.awaitCommitted(RoutingCrashFaultIT.GROUP, Topics.FILED.name(), before.size() + during.size(), SETTLE);
+            log.awaitRouted(RoutingCrashFaultIT.GROUP, before.size() + during.size(), SETTLE);
 
             Map<String, Double> openPoints = openPoints(log);
             Await.untilMatches("queues after the restart", SETTLE, Duration.ofMillis(500), Duration.ofSeconds(3),

@@ -27,10 +27,21 @@ public final class KafkaClientSettings {
 
     private final Map<String, Object> producer;
     private final Map<String, Object> consumer;
+    private final Map<String, Object> streams;
 
     public KafkaClientSettings(KafkaProperties spring) {
         this.producer = shared(spring.buildProducerProperties());
         this.consumer = shared(spring.buildConsumerProperties());
+        Map<String, Object> streams = new HashMap<>(shared(spring.buildStreamsProperties()));
+        streams.remove("application.id");
+        // Exactly-once sets the isolation of its own consumers.
+        streams.remove("isolation.level");
+        this.streams = Map.copyOf(streams);
+    }
+
+    /** Spring's settings for every client of the routing topology (Kafka Streams passes them on to each). */
+    public Map<String, Object> streams() {
+        return streams;
     }
 
     private static Map<String, Object> shared(Map<String, Object> built) {

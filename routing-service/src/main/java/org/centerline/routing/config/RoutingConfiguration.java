@@ -14,8 +14,16 @@ import org.centerline.contracts.workload.WorkloadModel;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.routing.classify.EntryClassifier;
 import org.centerline.routing.ledger.RoutingLedger;
-import org.centerline.routing.route.FiledBatchRouter;
-import org.centerline.routing.route.FiledLoop;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.centerline.routing.route.CommittedMetrics;
+import org.centerline.routing.route.RoutingTopology;
 import org.centerline.routing.route.FilingRouter;
 import org.centerline.routing.route.RoutingMetrics;
 import org.centerline.routing.route.RoutingPublisher;
@@ -27,6 +35,8 @@ import org.centerline.routing.route.FilingTrace;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.centerline.streams.DuplicateInstanceGuard;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -67,11 +77,6 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    RoutingLedger routingLedger(RoutingProperties properties) {
-        return new RoutingLedger(properties.ledgerOutcomes(), properties.ledgerRoutes());
-    }
-
-    @Bean
     RoutingMetrics routingMetrics(MeterRegistry registry) {
         return new RoutingMetrics(registry);
     }
@@ -88,24 +93,57 @@ public class RoutingConfiguration {
 
     @Bean
     RoutingStateLoader routingStateLoader(RoutingProperties properties, KafkaClientSettings kafka,
-                                          ImporterAssignments assignments, RoutingLedger ledger) {
-        return new RoutingStateLoader(properties, kafka, assignments, ledger);
+                                          ImporterAssignments assignments) {
+        return new RoutingStateLoader(properties, kafka, assignments);
     }
 
     @Bean
-    FiledBatchRouter filedBatchRouter(FilingRouter router, RoutingLedger ledger, RoutingMetrics metrics,
-                                      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
+    CommittedMetrics committedMetrics(RoutingMetrics metrics) {
+        return new CommittedMetrics(metrics);
+    }
+
+    @Bean
+    RoutingTopology routingTopology(FilingRouter router, CommittedMetrics metrics, ObjectProvider<Tracer> tracer,
+                                    ObjectProvider<Propagator> propagator, Clock clock, RoutingProperties properties) {
         FilingTrace trace = new FilingTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
-        return new FiledBatchRouter(router, new RoutingPublisher(), ledger, metrics, trace, clock);
+        return new RoutingTopology(router, new RoutingPublisher(), trace, metrics, clock, properties.ledgerRetention());
     }
 
-    /** The exactly-once loop over {@code entry-summaries.filed}; its clients are made afresh after each Kafka failure. */
+    /** The routing topology over {@code entry-summaries.filed} (binding {@code route-in-0}), run by the Kafka Streams binder. */
     @Bean
-    FiledLoop filedLoop(RoutingProperties properties, KafkaClientSettings kafka, FiledBatchRouter router,
-                        MeterRegistry registry) {
-        FiledClients clients = new FiledClients(properties, kafka);
-        return new FiledLoop(clients::consumer, clients::producer, router, registry);
+    Consumer<KStream<byte[], byte[]>> route(RoutingTopology topology) {
+        return topology::build;
+    }
+
+    /**
+     * The routing ledger: a persistent (RocksDB) window store keyed by entry number, one value per routing at the
+     * decision's time, whose segments older than the retention are dropped (its changelog topic has the same
+     * retention). The binder adds it to the topology.
+     */
+    @Bean
+    StoreBuilder<WindowStore<String, byte[]>> routingLedgerStore(RoutingProperties properties) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(RoutingLedger.STORE, properties.ledgerRetention(),
+                Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray());
+    }
+
+    @Bean
+    RoutingStreams routingStreams(RoutingProperties properties, KafkaClientSettings kafka, CommittedMetrics metrics,
+                                  @Value("${centerline.advertised-host:localhost}") String advertisedHost,
+                                  @Value("${server.port:8081}") int port,
+                                  @Value("${centerline.instance-id}") String instanceId,
+                                  DuplicateInstanceGuard duplicates,
+                                  @Value("${centerline.state-dir:${spring.kafka.streams.state-dir:${java.io.tmpdir}/centerline/routing-service-${centerline.instance-id}}}") String stateDir) {
+        return new RoutingStreams(properties, kafka, metrics, new HostInfo(advertisedHost, port), instanceId,
+                stateDir + "/kafka-streams", duplicates);
+    }
+
+    /** Ends this instance when another one with the same centerline.instance-id fences it (shared with the Streams services). */
+    @Bean
+    DuplicateInstanceGuard duplicateInstanceGuard(ConfigurableApplicationContext context,
+                                                  @Value("${centerline.instance-id}") String instanceId,
+                                                  @Value("${centerline.instance.exit-on-duplicate:true}") boolean exit) {
+        return new DuplicateInstanceGuard(context, instanceId, exit);
     }
 
     /** An idempotent producer for what the HTTP API publishes (filings, importer assignments). */

@@ -13,15 +13,17 @@ import org.springframework.core.io.Resource;
  * @param maxFilingBytes the largest filing accepted; larger ones are rejected with PAYLOAD_TOO_LARGE (the largest HTTP
  *                       body taken at all is {@code centerline.http.max-body-bytes})
  * @param htsTable an HTS -> Center table file to use instead of the one shipped in contracts
- * @param catchUpTimeout how long start-up waits for assignments and the ledger to be read before routing begins
+ * @param catchUpTimeout how long start-up waits for the importer assignments to be read before routing begins
  * @param sendTimeout how long an HTTP filing waits for Kafka to acknowledge it
- * @param ledgerOutcomes how many entry numbers' latest routing record or rejection are kept for GET .../routing
- * @param ledgerRoutes how many entry numbers' last Center are kept to recognise re-filings (size it to the re-filing window)
- * @param groupId consumer group of the instances that share {@code entry-summaries.filed}
+ * @param ledgerRetention how long the routing ledger remembers an entry number's outcome and Center (GET .../routing,
+ *                        re-filings): the 300-day correction window plus margin
+ * @param applicationId the Kafka Streams application id: consumer group of the instances that share
+ *                      {@code entry-summaries.filed}, and prefix of the ledger's changelog and repartition topics
  * @param groupInstanceId static group membership of this instance: a restarted instance takes its partitions back at once
- * @param transactionalId this instance's transactional id, stable across restarts so a restart fences its predecessor
+ * @param standbyReplicas warm copies of each ledger partition kept by other instances (for fail-over without restoring)
  * @param consumer kafka-clients settings of the filed-topic consumer (on top of {@code spring.kafka.*})
  * @param producer kafka-clients settings of the transactional producer that writes the routing results
+ * @param streams further Kafka Streams settings (on top of the service's)
  */
 @ConfigurationProperties("centerline.routing")
 public record RoutingProperties(
@@ -30,16 +32,17 @@ public record RoutingProperties(
         Resource htsTable,
         @DefaultValue("120s") Duration catchUpTimeout,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("200000") int ledgerOutcomes,
-        @DefaultValue("1000000") int ledgerRoutes,
-        @DefaultValue("routing-service") String groupId,
+        @DefaultValue("400d") Duration ledgerRetention,
+        @DefaultValue("routing-service") String applicationId,
         String groupInstanceId,
-        String transactionalId,
+        @DefaultValue("1") int standbyReplicas,
         Map<String, String> consumer,
-        Map<String, String> producer) {
+        Map<String, String> producer,
+        Map<String, String> streams) {
 
     public RoutingProperties {
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         producer = producer == null ? Map.of() : Map.copyOf(producer);
+        streams = streams == null ? Map.of() : Map.copyOf(streams);
     }
 }

@@ -6,42 +6,35 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.contracts.topic.TopicTail;
-import org.centerline.routing.ledger.RoutingLedger;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Loads the state routing depends on, importer assignments and the routing ledger, from Kafka
- * before the filed-topic loop starts (an earlier lifecycle phase that blocks until caught up),
- * so a restarted instance routes exactly as the one before it would have. Also the readiness
- * health of that state.
+ * Loads the importer assignments (a small compacted topic, whole on every instance) from Kafka before
+ * the routing topology starts (an earlier lifecycle phase that blocks until caught up), and follows it,
+ * so a restarted instance routes exactly as the one before it would have. Also the readiness health of
+ * that state. (The routing ledger is the topology's own store, restored by Kafka Streams.)
  */
 public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
 
     private final RoutingProperties properties;
     private final TopicTail assignmentsTail;
-    private final TopicTail ledgerTail;
     private volatile boolean running;
 
-    public RoutingStateLoader(RoutingProperties properties, KafkaClientSettings kafka, ImporterAssignments assignments,
-                              RoutingLedger ledger) {
+    public RoutingStateLoader(RoutingProperties properties, KafkaClientSettings kafka, ImporterAssignments assignments) {
         this.properties = properties;
         Map<String, Object> settings = kafka.consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
         this.assignmentsTail = new TopicTail("importer-assignments", settings, List.of(Topics.IMPORTER_ASSIGNMENTS.name()),
                 assignments::apply);
-        this.ledgerTail = new TopicTail("routing-ledger", settings, List.of(Topics.ROUTED.name(), Topics.REJECTED.name()),
-                ledger::apply);
     }
 
     @Override
     public void start() {
         assignmentsTail.start();
-        ledgerTail.start();
         try {
-            if (!assignmentsTail.awaitCaughtUp(properties.catchUpTimeout())
-                    || !ledgerTail.awaitCaughtUp(properties.catchUpTimeout())) {
-                throw new IllegalStateException("Could not read importer-assignments and the routing ledger from Kafka ("
+            if (!assignmentsTail.awaitCaughtUp(properties.catchUpTimeout())) {
+                throw new IllegalStateException("Could not read importer-assignments from Kafka ("
                         + properties.bootstrapServers() + ") within " + properties.catchUpTimeout()
                         + "; refusing to route without them.");
             }
@@ -56,7 +49,6 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
     public void stop() {
         running = false;
         assignmentsTail.close();
-        ledgerTail.close();
     }
 
     @Override
@@ -64,7 +56,7 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
         return running;
     }
 
-    /** Before {@code FiledLoop}, which starts in a later phase. */
+    /** Before the routing topology, which starts in a later phase. */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
@@ -72,10 +64,9 @@ public class RoutingStateLoader implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        boolean ready = assignmentsTail.isCaughtUp() && ledgerTail.isCaughtUp();
+        boolean ready = assignmentsTail.isCaughtUp();
         return (ready ? Health.up() : Health.outOfService())
                 .withDetail("importerAssignments", assignmentsTail.isCaughtUp() ? "loaded" : "loading")
-                .withDetail("routingLedger", ledgerTail.isCaughtUp() ? "loaded" : "loading")
                 .build();
     }
 }

@@ -1,120 +1,86 @@
 package org.centerline.routing.ledger;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.centerline.contracts.center.Centers;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.json.CenterlineJson;
-import org.centerline.contracts.topic.Topics;
 
 /**
- * What became of each entry number: its latest routing record or rejection (to answer "where did
- * my filing go, and why"), and the Center it was last routed to (to spot re-filings that move an
- * entry, so the earlier Center gets a withdrawal). Rebuilt from {@code entry-summaries.routed} and
- * {@code entry-summaries.rejected} at start; the router records its own decisions once committed.
- *
- * <p>Both indexes are bounded (oldest first out), keyed by the entry number packed into a long, and
- * hold compact values, JSON bytes and a shared Center code, so the ledger's memory does not grow
- * with history and holds few objects for the garbage collector: an evicted outcome answers 404, an
- * evicted route is no longer recognised as a re-filing. Size the bounds to the re-filing window.
+ * The routing ledger: what became of each entry number, as a Kafka Streams window store
+ * ({@value #STORE}: RocksDB, backed by its changelog topic) keyed by entry number and partitioned
+ * exactly like {@code entry-summaries.filed}. Each routing of an entry number puts one value, at the
+ * decision's time: its latest routing record or rejection (to answer "where did my filing go, and
+ * why") and the Center it was last routed to (to spot re-filings that move an entry, so the earlier
+ * Center gets a withdrawal). The latest value within the retention stands; older segments are dropped
+ * by the store itself (and the changelog's retention), so memory and disk follow the retention, not
+ * the history. The value is {@code [flags][center length][center ASCII][outcome JSON]}.
  */
 public final class RoutingLedger {
+
+    /** The store's name (its changelog is {@code <application id>-routing-ledger-changelog}). */
+    public static final String STORE = "routing-ledger";
+
+    private static final byte REJECTED = 1;
+    private static final Instant END_OF_TIME = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+
+    private RoutingLedger() {
+    }
 
     /** The latest outcome of an entry number: exactly one of the two is set. */
     public record Outcome(RoutingDecision decision, Rejection rejection) {
     }
 
-    private record Stored(byte[] json, boolean rejected) {
-    }
+    /**
+     * One ledger value.
+     *
+     * @param lastCenter the Center the entry number was last routed to (null if never, within retention)
+     * @param rejected whether {@code json} is a rejection (else a routing decision)
+     * @param json the record routing wrote to {@code entry-summaries.routed} or {@code .rejected}
+     */
+    public record Entry(String lastCenter, boolean rejected, byte[] json) {
 
-    private final BoundedIndex<Stored> latest;
-    private final BoundedIndex<String> lastRoute;
-    private final Map<String, String> centerCodes = new HashMap<>();
+        public byte[] encode() {
+            byte[] center = lastCenter == null ? new byte[0] : lastCenter.getBytes(StandardCharsets.US_ASCII);
+            ByteBuffer out = ByteBuffer.allocate(2 + center.length + json.length);
+            out.put(rejected ? REJECTED : 0).put((byte) center.length).put(center).put(json);
+            return out.array();
+        }
 
-    public RoutingLedger(int maxOutcomes, int maxRoutes) {
-        this.latest = new BoundedIndex<>(maxOutcomes);
-        this.lastRoute = new BoundedIndex<>(maxRoutes);
-        Centers.all().forEach(c -> centerCodes.put(c.code(), c.code()));
+        public static Entry decode(byte[] stored) {
+            int centerLength = stored[1];
+            String center = centerLength == 0 ? null : new String(stored, 2, centerLength, StandardCharsets.US_ASCII);
+            byte[] json = new byte[stored.length - 2 - centerLength];
+            System.arraycopy(stored, 2 + centerLength, json, 0, json.length);
+            return new Entry(center, (stored[0] & REJECTED) != 0, json);
+        }
+
+        /** The Center alone, without copying the JSON (the hot path needs nothing else). */
+        public static String centerOf(byte[] stored) {
+            int centerLength = stored[1];
+            return centerLength == 0 ? null : new String(stored, 2, centerLength, StandardCharsets.US_ASCII);
+        }
+
+        public Outcome outcome() {
+            return rejected ? new Outcome(null, CenterlineJson.mapper().readValue(json, Rejection.class))
+                    : new Outcome(CenterlineJson.mapper().readValue(json, RoutingDecision.class), null);
+        }
     }
 
     /**
-     * Applies one record of the routed or rejected topic. This process's own records come back here too, after
-     * {@link #routed} learned them at commit: applying them again is cheap (headers, no parsing) and heals the ledger
-     * should that step ever have been missed.
+     * The latest value of the entry number put no earlier than {@code retention} before {@code nowMillis}, with
+     * its time (the window start), or null.
      */
-    public void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            return;
+    public static KeyValue<Long, byte[]> latest(ReadOnlyWindowStore<String, byte[]> store, String entryNumber,
+                                               long nowMillis, Duration retention) {
+        long from = Math.max(0, nowMillis - retention.toMillis());
+        try (WindowStoreIterator<byte[]> newestFirst = store.backwardFetch(entryNumber, Instant.ofEpochMilli(from), END_OF_TIME)) {
+            return newestFirst.hasNext() ? newestFirst.next() : null;
         }
-        if (record.topic().equals(Topics.ROUTED.name())) {
-            String center = LedgerHeaders.text(record.headers(), LedgerHeaders.CENTER);
-            if (center != null && record.key() != null) {
-                remember(new String(record.key(), StandardCharsets.UTF_8), new Stored(record.value(), false), record.timestamp(),
-                        center);
-                return;
-            }
-            RoutingDecision d = CenterlineJson.mapper().readValue(record.value(), RoutingDecision.class);
-            remember(d.entryNumber(), new Stored(record.value(), false), d.routedAt().toEpochMilli(), d.centerCode());
-        } else {
-            String entryNumber = LedgerHeaders.text(record.headers(), LedgerHeaders.ENTRY_NUMBER);
-            if (entryNumber != null) {
-                if (!entryNumber.isEmpty()) {
-                    remember(entryNumber, new Stored(record.value(), true), record.timestamp(), null);
-                }
-                return;
-            }
-            Rejection r = CenterlineJson.mapper().readValue(record.value(), Rejection.class);
-            if (r.entryNumber() != null) {
-                remember(r.entryNumber(), new Stored(record.value(), true), r.rejectedAt().toEpochMilli(), null);
-            }
-        }
-    }
-
-    /** Records a decision routing made; {@code json} is the record it wrote to {@code entry-summaries.routed}. */
-    public void routed(RoutingDecision decision, byte[] json) {
-        remember(decision.entryNumber(), new Stored(json, false), decision.routedAt().toEpochMilli(), decision.centerCode());
-    }
-
-    /** Records a rejection routing made; {@code json} is the record it wrote to {@code entry-summaries.rejected}. */
-    public void rejected(Rejection rejection, byte[] json) {
-        remember(rejection.entryNumber(), new Stored(json, true), rejection.rejectedAt().toEpochMilli(), null);
-    }
-
-    // Records can reach the ledger twice and out of order (own decision, then the topic); the later one stands.
-    private void remember(String entryNumber, Stored outcome, long atMillis, String routedTo) {
-        long key = EntryKey.of(entryNumber);
-        if (key == EntryKey.NONE) {
-            return;
-        }
-        latest.merge(key, outcome, atMillis);
-        if (routedTo != null) {
-            // The ten Centers' own strings, so a million routes share ten values.
-            lastRoute.merge(key, centerCodes.getOrDefault(routedTo, routedTo), atMillis);
-        }
-    }
-
-    public Optional<Outcome> outcome(String entryNumber) {
-        long key = EntryKey.of(entryNumber);
-        Stored stored = key == EntryKey.NONE ? null : latest.get(key);
-        if (stored == null) {
-            return Optional.empty();
-        }
-        return Optional.of(stored.rejected()
-                ? new Outcome(null, CenterlineJson.mapper().readValue(stored.json(), Rejection.class))
-                : new Outcome(CenterlineJson.mapper().readValue(stored.json(), RoutingDecision.class), null));
-    }
-
-    /** The Center the entry number was last routed to, or null if it never was (or it was evicted). */
-    public String lastCenter(String entryNumber) {
-        long key = EntryKey.of(entryNumber);
-        return key == EntryKey.NONE ? null : lastRoute.get(key);
-    }
-
-    public int size() {
-        return latest.size();
     }
 }

@@ -31,6 +31,11 @@ public final class FilingRouter {
     private final EntryClassifier classifier;
     private final ImporterAssignments assignments;
 
+    /** What the validator makes of a filing filed under {@code key}: the topology validates once, before it re-keys. */
+    public ValidationResult validate(String key, byte[] payload) {
+        return validator.validate(key, payload);
+    }
+
     public FilingRouter(FilingValidator validator, EntryClassifier classifier, ImporterAssignments assignments) {
         this.validator = validator;
         this.classifier = classifier;
@@ -42,7 +47,12 @@ public final class FilingRouter {
      */
     public RoutingResult route(String key, byte[] payload, Instant filedAt, Instant now,
                                Function<String, String> previousCenter) {
-        ValidationResult validation = validator.validate(key, payload);
+        return route(key, payload, validator.validate(key, payload), filedAt, now, previousCenter);
+    }
+
+    /** As {@link #route(String, byte[], Instant, Instant, Function)}, with the filing already validated (with {@code key}). */
+    public RoutingResult route(String key, byte[] payload, ValidationResult validation, Instant filedAt, Instant now,
+                               Function<String, String> previousCenter) {
         if (validation instanceof ValidationResult.Invalid invalid) {
             return rejected(key, payload, invalid.entryNumber(), invalid.filerCode(), invalid.reasons(), now);
         }

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.RoutingDecision;
@@ -16,9 +15,9 @@ import org.centerline.routing.ledger.LedgerHeaders;
 /**
  * Writes a routing result to Kafka: the filing to its Center's topic and the decision to
  * {@code entry-summaries.routed} (plus a withdrawal to the earlier Center when a re-filing moved
- * the entry), or the rejection to {@code entry-summaries.rejected}. It sends with the filed-topic loop's
- * transactional producer, inside the transaction of the poll, so all of a record's outputs and its input
- * offset commit together or not at all.
+ * the entry), or the rejection to {@code entry-summaries.rejected}. It hands each record to an
+ * {@link Output}: the routing topology's forward to its sink, so all of a record's outputs, its ledger
+ * update and its input offset commit in the same exactly-once transaction or not at all.
  * Every record is stamped with the decision's time and carries the filing's trace headers; routed
  * and rejected records also carry the {@link LedgerHeaders}.
  */
@@ -31,11 +30,16 @@ public final class RoutingPublisher {
         Centers.all().forEach(c -> centerTopics.put(c.code(), Topics.centerTopicName(c.code())));
     }
 
+    /** Where the records go: one call per record, with headers of its own. */
+    public interface Output {
+        void send(String topic, byte[] key, long timestamp, byte[] value, RecordHeaders headers);
+    }
+
     /**
-     * Writes the result's records with {@code producer}, each with {@code trace} headers. Returns the JSON of the decision
+     * Writes the result's records to {@code producer}, each with {@code trace} headers. Returns the JSON of the decision
      * or rejection it wrote, so the ledger keeps it without serializing it again.
      */
-    public byte[] publish(Producer<byte[], byte[]> producer, RoutingResult result, List<Header> trace) {
+    public byte[] publish(Output producer, RoutingResult result, List<Header> trace) {
         if (result instanceof RoutingResult.Routed routed) {
             RoutingDecision decision = routed.decision();
             long at = decision.routedAt().toEpochMilli();
@@ -57,16 +61,16 @@ public final class RoutingPublisher {
         return json;
     }
 
-    private static void send(Producer<byte[], byte[]> producer, String topic, byte[] key, long timestamp, byte[] value,
+    private static void send(Output producer, String topic, byte[] key, long timestamp, byte[] value,
                              List<Header> trace, Header... ledger) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
+        RecordHeaders headers = new RecordHeaders();
         for (Header header : trace) {
-            record.headers().add(header);
+            headers.add(header);
         }
         for (Header header : ledger) {
-            record.headers().add(header);
+            headers.add(header);
         }
-        producer.send(record);
+        producer.send(topic, key, timestamp, value, headers);
     }
 
     private static byte[] bytes(String key) {

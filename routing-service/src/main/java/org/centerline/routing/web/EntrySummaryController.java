@@ -14,6 +14,7 @@ import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.access.RoutingAccess;
 import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.ledger.RoutingLedger;
+import org.springframework.http.HttpHeaders;
 import org.centerline.routing.validate.FilingValidator;
 import org.centerline.routing.validate.ValidationResult;
 import org.centerline.security.Caller;
@@ -41,12 +42,12 @@ public class EntrySummaryController {
 
     private final FilingValidator validator;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final RoutingLedger ledger;
+    private final LedgerQueries ledger;
     private final RoutingProperties properties;
     private final int maxBodyBytes;
 
     public EntrySummaryController(FilingValidator validator, KafkaTemplate<String, byte[]> httpKafkaTemplate,
-                                  RoutingLedger ledger, RoutingProperties properties,
+                                  LedgerQueries ledger, RoutingProperties properties,
                                   @Value("${centerline.http.max-body-bytes}") int maxBodyBytes) {
         this.validator = validator;
         this.kafka = httpKafkaTemplate;
@@ -74,13 +75,21 @@ public class EntrySummaryController {
     }
 
     @GetMapping(path = "/{entryNumber}/routing", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Object routing(@PathVariable String entryNumber, Caller caller) {
+    public Object routing(@PathVariable String entryNumber, Caller caller, HttpServletRequest request) {
         if (!EntryNumber.hasValidFormat(entryNumber)) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-entry-number", "Invalid entry number",
                     "'" + entryNumber + "' is not an entry number of the form XXX-NNNNNNN-C.");
         }
+        // The ledger partition of the entry number lives on one instance: ask it, unless this request comes from one.
+        LedgerQueries.Owner owner = ledger.owner(entryNumber);
+        if (owner instanceof LedgerQueries.Elsewhere elsewhere) {
+            if (request.getHeader(LedgerQueries.FORWARDED_BY) != null) {
+                throw LedgerQueries.notReady();
+            }
+            return ledger.forward(elsewhere.host(), request.getRequestURI(), request.getHeader(HttpHeaders.AUTHORIZATION));
+        }
         // A caller it does not concern gets the answer of an unknown entry number: existence is not disclosed.
-        RoutingLedger.Outcome outcome = ledger.outcome(entryNumber)
+        RoutingLedger.Outcome outcome = ledger.local(entryNumber, ((LedgerQueries.Here) owner).partition())
                 .filter(seen -> RoutingAccess.maySee(caller, seen))
                 .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "not-found", "No such filing",
                         "No routing record or rejection for entry number " + entryNumber

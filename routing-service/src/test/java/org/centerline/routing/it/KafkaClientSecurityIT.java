@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 /**
  * Kafka SASL/SCRAM and TLS are set once, through Spring's standard {@code spring.kafka.*} properties
  * (see {@link RoutingIntegrationTest#kafka}), and every Kafka client the service makes receives them:
- * the filed-topic loop's consumer and transactional producer, the state loader's topic readers, the HTTP producer.
+ * the routing topology's consumers, transactional producer and admin client, the assignments reader, the HTTP producer.
  */
 class KafkaClientSecurityIT extends RoutingIntegrationTest {
 
@@ -31,11 +31,12 @@ class KafkaClientSecurityIT extends RoutingIntegrationTest {
         Set<String> created = KafkaClientProbe.CREATED.stream().filter(id -> !id.startsWith("it-")).collect(Collectors.toSet());
         assertThat(configured.keySet()).as("every Kafka client the service created received spring.kafka.properties")
                 .containsAll(created);
-        assertThat(configured.keySet()).contains("centerline-tail-importer-assignments", "centerline-tail-routing-ledger")
-                .anyMatch(id -> id.startsWith("routing-service-http"));
-        assertThat(configured.values()).as("the filed-topic loop's consumer and its transactional producer")
+        assertThat(configured.keySet()).contains("centerline-tail-importer-assignments")
+                .anyMatch(id -> id.startsWith("routing-service-http"))
+                .anyMatch(id -> id.startsWith("routing-service-it-StreamThread-"));
+        assertThat(configured.values()).as("the routing topology's consumer and its transactional producer")
                 .anyMatch(c -> "routing-service".equals(c.get("group.id")))
-                .anyMatch(c -> String.valueOf(c.get("transactional.id")).startsWith("routing-service-it-"));
+                .anyMatch(c -> String.valueOf(c.get("transactional.id")).startsWith("routing-service-"));
 
         configured.forEach((client, config) -> {
             assertThat(config).as(client)

@@ -36,15 +36,26 @@ import org.springframework.web.client.RestClient;
  * settings a SASL/TLS deployment sets ({@link #kafka}), so {@link KafkaClientSecurityIT} can show
  * that every client it makes received them. The tests' own Kafka clients are named {@code it-*}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE})
 abstract class RoutingIntegrationTest {
 
     static final String SASL_JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
             + "username=\"routing-service\" password=\"it-only\";";
 
+    static final int PORT = freePort();
+    static final String STATE_DIR = "target/kstreams-state/" + UUID.randomUUID();
+
     @LocalServerPort
     int port;
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
@@ -53,6 +64,11 @@ abstract class RoutingIntegrationTest {
         KafkaClientProbe.watchClients();
         registry.add("spring.kafka.bootstrap-servers", () -> brokers);
         registry.add("centerline.instance-id", () -> "it");
+        // A port known before start: Kafka Streams advertises it (application.server) for forwarded queries.
+        registry.add("server.port", () -> PORT);
+        registry.add("centerline.state-dir", () -> STATE_DIR);
+        // A second instance that stops hands its partitions over without waiting out the default 45 s.
+        registry.add("centerline.routing.consumer.session.timeout.ms", () -> "10000");
         // Everything SASL/SCRAM over TLS needs, except the protocol: the embedded broker speaks plain text.
         registry.add("spring.kafka.security.protocol", () -> "PLAINTEXT");
         registry.add("spring.kafka.ssl.protocol", () -> "TLSv1.3");
