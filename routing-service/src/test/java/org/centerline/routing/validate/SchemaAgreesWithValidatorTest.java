@@ -69,6 +69,18 @@ class SchemaAgreesWithValidatorTest {
     }
 
     @Test
+    void theContractsValidSamplesAreValidFilingsAndItsInvalidOnesAreRejected() {
+        for (java.nio.file.Path file : org.centerline.contracts.schema.Samples.jsonFiles("entry-summaries.filed/valid")) {
+            byte[] json = org.centerline.contracts.schema.Samples.read(file).getBytes(StandardCharsets.UTF_8);
+            assertThat(validator.validate(null, json)).as(file.toString()).isInstanceOf(ValidationResult.Valid.class);
+        }
+        for (java.nio.file.Path file : org.centerline.contracts.schema.Samples.jsonFiles("entry-summaries.filed/invalid")) {
+            byte[] json = org.centerline.contracts.schema.Samples.read(file).getBytes(StandardCharsets.UTF_8);
+            assertThat(validator.validate(null, json)).as(file.toString()).isInstanceOf(ValidationResult.Invalid.class);
+        }
+    }
+
+    @Test
     void generated2026FilingsCarryTheNewProgramsAndNoType86() {
         FilingGenerator generator = new FilingGenerator(11, 0.0, 0.0, LocalDate.of(2026, 11, 20));
         int type11 = 0;
