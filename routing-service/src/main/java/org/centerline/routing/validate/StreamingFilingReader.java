@@ -106,7 +106,10 @@ final class StreamingFilingReader {
                         if (text == null) {
                             return null;
                         }
-                        entryDate = FilingRules.isoDate(text);
+                        entryDate = rules.date("entryDate", text, IGNORE);
+                        if (entryDate == null) {
+                            return null;
+                        }
                     }
                 }
                 case "summaryDate" -> {
@@ -115,7 +118,7 @@ final class StreamingFilingReader {
                     if (text == null) {
                         return null;
                     }
-                    summaryDate = FilingRules.isoDate(text);
+                    summaryDate = rules.date("summaryDate", text, IGNORE);
                 }
                 case "lines" -> {
                     bit = 1 << 9;
@@ -203,7 +206,7 @@ final class StreamingFilingReader {
             lineNumbers[line.lineNumber()] = true;
             lines.add(line);
         }
-        return lines.isEmpty() ? null : lines;
+        return rules.lineCount(lines.size(), IGNORE) ? lines : null;
     }
 
     private EntryLine line(JsonParser p, JsonToken start, int i) {
