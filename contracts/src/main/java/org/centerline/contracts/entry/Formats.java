@@ -13,7 +13,7 @@ public final class Formats {
     private static final Pattern IMPORTER_EIN = Pattern.compile("\\d{2}-\\d{7}[0-9A-Z]{2}");
     private static final Pattern IMPORTER_SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     private static final Pattern IMPORTER_CBP = Pattern.compile("\\d{6}-\\d{5}");
-    private static final Pattern ADCVD_CASE = Pattern.compile("[AC]-\\d{3}-\\d{3}|[AC]\\d{9}");
+    private static final Pattern ADCVD_CASE = Pattern.compile("[AC]-\\d{3}-\\d{3}(-\\d{3})?|[AC]\\d{3}-\\d{3}-\\d{3}|[AC]\\d{9}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Formats() {
@@ -45,7 +45,11 @@ public final class Formats {
         return (isDigits(s, 8) || isDigits(s, 10)) && s.startsWith("99");
     }
 
-    /** An AD/CVD case number: {@code A-NNN-NNN} / {@code C-NNN-NNN}, or ACE's 10-character company-specific form. */
+    /**
+     * An AD/CVD case number: the company-specific number as CBP Form 7501 writes it ({@code A-570-910-000},
+     * {@code A570-910-000}) or as ACE carries it ({@code A570910000}), C for countervailing; also the
+     * case number without company ({@code A-570-910}).
+     */
     public static boolean isAdcvdCase(String s) {
         return s != null && ADCVD_CASE.matcher(s).matches();
     }

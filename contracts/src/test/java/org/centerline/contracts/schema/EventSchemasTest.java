@@ -523,7 +523,7 @@ class EventSchemasTest {
 
     @Test
     void deliveryOfAnUnknownEventTypeOrWithDataThatIsNoObjectFails() {
-        ObjectNode delivery = delivery().put("eventType", "entry.routed").put("data", "CF28_ISSUED");
+        ObjectNode delivery = delivery().put("eventType", "entry.archived").put("data", "CF28_ISSUED");
 
         assertThat(validate(DELIVERY, delivery)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
                 .containsExactlyInAnyOrder("enum /eventType", "type /data");
@@ -579,7 +579,7 @@ class EventSchemasTest {
     @Test
     void deliveryStateChecksTheDeliveryInside() {
         ObjectNode status = deliveryStatus();
-        ((ObjectNode) status.get("delivery")).put("eventType", "entry.routed").remove("data");
+        ((ObjectNode) status.get("delivery")).put("eventType", "entry.archived").remove("data");
 
         assertThat(validate(DELIVERY_STATUS, status)).extracting(e -> e.getKeyword() + " " + e.getInstanceLocation())
                 .containsExactlyInAnyOrder("enum /delivery/eventType", "required /delivery");

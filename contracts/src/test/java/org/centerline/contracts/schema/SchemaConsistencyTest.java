@@ -137,7 +137,7 @@ class SchemaConsistencyTest {
         assertThat(properties).containsExactlyInAnyOrder("deliveryId", "subscriptionId", "eventType", "occurredAt", "data");
         assertThat(strings(schema.get("required"))).containsExactlyInAnyOrderElementsOf(properties);
         assertThat(strings(schema.at("/properties/eventType/enum"))).containsExactly("entry.rejected", "entry.status",
-                "announcement");
+                "entry.routed", "announcement");
         assertThat(schema.at("/properties/deliveryId/format").asString()).isEqualTo("uuid");
         assertThat(schema.at("/properties/occurredAt/format").asString()).isEqualTo("date-time");
         assertThat(schema.at("/properties/data/type").asString()).isEqualTo("object");

@@ -24,10 +24,10 @@ class WorkloadModelTest {
 
     @Test
     void hasAVersion() {
-        assertThat(MODEL.version()).isEqualTo("2026.11-1");
+        assertThat(MODEL.version()).isEqualTo("2026.12-1");
     }
 
-    /** Values pinned from workload-model.table 2026.11-1: a change of weights is a change of version. */
+    /** Values pinned from workload-model.table 2026.12-1: a change of weights is a change of version. */
     @ParameterizedTest(name = "type {0}, {1} lines -> {2}")
     @CsvSource({
             "01,1,1.0", "01,2,1.1", "01,11,2.0", "02,1,1.2", "03,1,1.5", "03,4,1.8", "07,1,1.8",
@@ -46,6 +46,20 @@ class WorkloadModelTest {
         assertThat(MODEL.points("01", 1, List.of(RoutingFlag.REFILED))).isEqualTo(1.25);
         assertThat(MODEL.points("86", 1, List.of(RoutingFlag.LOW_VALUE))).isEqualTo(0.2);
         assertThat(MODEL.points("03", 3, List.of(RoutingFlag.ADCVD, RoutingFlag.SECTION_301))).isEqualTo(3.2);
+    }
+
+    @Test
+    void newProgramsAndUflpaAddTheirWeights() {
+        assertThat(MODEL.points("01", 1, List.of(RoutingFlag.SECTION_122))).isEqualTo(1.3);
+        assertThat(MODEL.points("01", 1, List.of(RoutingFlag.IEEPA))).isEqualTo(1.4);
+        assertThat(MODEL.points("01", 1, List.of(RoutingFlag.UFLPA))).isEqualTo(2.0);
+    }
+
+    @Test
+    void linesAPartnerAgencyRequiresDataForAddTheirWeight() {
+        assertThat(MODEL.points("01", 3, List.of(), 0)).isEqualTo(1.2);
+        assertThat(MODEL.points("01", 3, List.of(), 2)).isEqualTo(1.6);
+        assertThat(MODEL.points("01", 3, List.of())).isEqualTo(MODEL.points("01", 3, List.of(), 0));
     }
 
     @Test

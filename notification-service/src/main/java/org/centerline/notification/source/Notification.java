@@ -22,7 +22,9 @@ public record Notification(
     public static final String ENTRY_REJECTED = "entry.rejected";
     public static final String ENTRY_STATUS = "entry.status";
     public static final String ANNOUNCEMENT = "announcement";
-    public static final List<String> EVENT_TYPES = List.of(ENTRY_REJECTED, ENTRY_STATUS, ANNOUNCEMENT);
+    /** A routing decision that names partner agencies, for those agencies (RoutedEntrySource, AgencyRouting). */
+    public static final String ENTRY_ROUTED = "entry.routed";
+    public static final List<String> EVENT_TYPES = List.of(ENTRY_REJECTED, ENTRY_STATUS, ENTRY_ROUTED, ANNOUNCEMENT);
 
     public Notification {
         audiences = audiences == null ? List.of() : List.copyOf(audiences);

@@ -60,6 +60,9 @@ public record Subscription(
         if (!eventTypes.isEmpty() && !eventTypes.contains(n.eventType())) {
             return false;
         }
+        if (Notification.ENTRY_ROUTED.equals(n.eventType())) {
+            return AgencyRouting.matches(this, n);
+        }
         if (Notification.ANNOUNCEMENT.equals(n.eventType())) {
             return (centerCodes.isEmpty() || n.centerCode() == null || centerCodes.contains(n.centerCode()))
                     && (audiences.isEmpty() || n.audiences().isEmpty() || n.audiences().stream().anyMatch(audiences::contains));

@@ -10,7 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * What a caller may hear about, applied to a subscription's or a live stream's filters before they are
  * used: a filer its own filer code, an importer its own importer number, a specialist or director its own
- * Center, a partner agency announcements only (no entry event names an agency), ops and admin anything.
+ * Center, a partner agency announcements and the {@code entry.routed} events of entries that name it
+ * ({@link AgencyRouting}), ops and admin anything.
  * A party filter the caller left out becomes its own party, never "everything"; one naming another party
  * is refused. The other filters may narrow freely. Also says whose subscription is whose.
  */
@@ -76,7 +77,7 @@ public final class SubscriptionScope {
                     own(s.importerNumbers(), owner, "An importer hears of its own importer number only"), s.centerCodes(), owner);
             case DIRECTOR, SPECIALIST -> narrowed(s, s.eventTypes(), s.filerCodes(), s.importerNumbers(),
                     own(s.centerCodes(), owner, "Center staff hear of their own Center only"), owner);
-            case AGENCY -> narrowed(s, announcementsOnly(s.eventTypes(), owner), s.filerCodes(), s.importerNumbers(),
+            case AGENCY -> narrowed(s, agencyEvents(s.eventTypes(), owner), s.filerCodes(), s.importerNumbers(),
                     s.centerCodes(), owner);
             default -> throw new AccessDeniedException("Your role may not subscribe to notifications.");
         };
@@ -93,14 +94,20 @@ public final class SubscriptionScope {
         throw new AccessDeniedException(rule + " (" + owner.party() + ").");
     }
 
-    private static List<String> announcementsOnly(List<String> eventTypes, Subscription.Owner owner) {
+    private static final List<String> AGENCY_EVENTS = List.of(Notification.ENTRY_ROUTED, Notification.ANNOUNCEMENT);
+
+    private static List<String> agencyEvents(List<String> eventTypes, Subscription.Owner owner) {
         if (owner.party() == null) {
             throw new AccessDeniedException("Your token names no agency.");
         }
-        if (eventTypes.isEmpty() || eventTypes.equals(List.of(Notification.ANNOUNCEMENT))) {
-            return List.of(Notification.ANNOUNCEMENT);
+        if (eventTypes.isEmpty()) {
+            return AGENCY_EVENTS;
         }
-        throw new AccessDeniedException("A partner agency subscribes to announcements only: no entry event names an agency.");
+        if (AGENCY_EVENTS.containsAll(eventTypes)) {
+            return List.copyOf(eventTypes);
+        }
+        throw new AccessDeniedException("A partner agency subscribes to announcements and to entry.routed (the entries that"
+                + " name it) only.");
     }
 
     private static List<String> filterOf(Subscription s, Role role) {

@@ -62,11 +62,13 @@ class SubscriptionScopeTest {
     }
 
     @Test
-    void anAgencyHearsAnnouncementsOnly() {
+    void anAgencyHearsAnnouncementsAndTheEntriesThatNameItOnly() {
         assertThat(SubscriptionScope.fit(requested(null, null, null, List.of("AGR")), FDA).eventTypes())
-                .containsExactly(Notification.ANNOUNCEMENT);
+                .containsExactly(Notification.ENTRY_ROUTED, Notification.ANNOUNCEMENT);
+        assertThat(SubscriptionScope.fit(requested(List.of(Notification.ENTRY_ROUTED), null, null, null), FDA).eventTypes())
+                .containsExactly(Notification.ENTRY_ROUTED);
         assertThatThrownBy(() -> SubscriptionScope.fit(requested(List.of(Notification.ENTRY_STATUS), null, null, null), FDA))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("announcements only");
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("announcements and to entry.routed");
     }
 
     @Test

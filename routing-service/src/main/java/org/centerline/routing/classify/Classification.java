@@ -2,6 +2,7 @@ package org.centerline.routing.classify;
 
 import java.util.List;
 import java.util.Map;
+import org.centerline.contracts.event.PartnerAgency;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.RoutingFlag;
 
@@ -12,5 +13,6 @@ public record Classification(
         Map<String, Integer> linesByCenter,
         Map<String, Integer> linesByHeading,
         List<RoutingFlag> flags,
-        double workloadPoints) {
+        double workloadPoints,
+        List<PartnerAgency> partnerAgencies) {
 }

@@ -1,6 +1,7 @@
 package org.centerline.routing.classify;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,35 +11,47 @@ import java.util.TreeMap;
 import org.centerline.contracts.center.Center;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.entry.Chapter99Provisions;
 import org.centerline.contracts.entry.EntryType;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.PartnerAgency;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.RoutingFlag;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.workload.WorkloadModel;
 
 /**
  * Decides which Center reviews an entry summary (DESIGN.md "Routing rule"): the importer's account
  * assignment when there is one, otherwise the Center with the most lines by the HTS table, ties
- * broken by entered value and then by the lower team code. Also raises the review flags and
- * prices the entry in workload points.
+ * broken by entered value and then by the lower team code. Also raises the review flags (Chapter 99
+ * programs, UFLPA sectors), names the partner government agencies with an interest in the lines, and
+ * prices the entry in workload points. Reference data is judged on the entry date (the summary date
+ * when there is none), as the validator judged it.
  */
 public final class EntryClassifier {
 
     private final HtsCenterTable table;
-    private final Chapter99Provisions chapter99;
+    private final ReferenceData reference;
     private final WorkloadModel workload;
+    private final Map<String, String> referenceVersions;
     private final List<Center> centers = Centers.all();
 
-    public EntryClassifier(HtsCenterTable table, Chapter99Provisions chapter99, WorkloadModel workload) {
+    public EntryClassifier(HtsCenterTable table, ReferenceData reference, WorkloadModel workload) {
         this.table = table;
-        this.chapter99 = chapter99;
+        this.reference = reference;
         this.workload = workload;
+        Map<String, String> versions = new java.util.LinkedHashMap<>(reference.versions());
+        versions.put("workloadModel", workload.version());
+        this.referenceVersions = java.util.Collections.unmodifiableMap(versions);
     }
 
     public String tableVersion() {
         return table.version();
+    }
+
+    /** The versions of the reference tables decisions are made under (the HTS table's is {@link #tableVersion()}). */
+    public Map<String, String> referenceVersions() {
+        return referenceVersions;
     }
 
     /**
@@ -57,12 +70,16 @@ public final class EntryClassifier {
             }
         }
         Map<String, Integer> linesByHeading = linesByHeading(summary.lines());
-        List<RoutingFlag> flags = flags(summary, refiled);
-        double points = workload.points(summary.entryType(), summary.lines().size(), flags);
+        LocalDate date = summary.entryDate() != null ? summary.entryDate() : summary.summaryDate();
+        List<PartnerAgency> agencies = new ArrayList<>(0);
+        int pgaRequiredLines = partnerAgencies(summary.lines(), date, agencies);
+        List<RoutingFlag> flags = flags(summary, date, refiled);
+        double points = workload.points(summary.entryType(), summary.lines().size(), flags, pgaRequiredLines);
         if (accountCenter != null) {
-            return new Classification(accountCenter, RoutingBasis.ACCOUNT, linesByCenter, linesByHeading, flags, points);
+            return new Classification(accountCenter, RoutingBasis.ACCOUNT, linesByCenter, linesByHeading, flags, points, agencies);
         }
-        return new Classification(winner(lineCounts, values), RoutingBasis.HTS, linesByCenter, linesByHeading, flags, points);
+        return new Classification(winner(lineCounts, values), RoutingBasis.HTS, linesByCenter, linesByHeading, flags, points,
+                agencies);
     }
 
     /** Counts lines per Center; a chapter 98/99 line counts for its companion (preceding, else next) line's Center. */
@@ -142,7 +159,45 @@ public final class EntryClassifier {
         return centers.get(best).code();
     }
 
-    private List<RoutingFlag> flags(EntrySummary summary, boolean refiled) {
+    /**
+     * The partner agencies of the lines (one entry per agency and flag, required when any line requires it),
+     * in table order; answers the number of lines for which some agency's data is required.
+     */
+    private int partnerAgencies(List<EntryLine> lines, LocalDate date, List<PartnerAgency> into) {
+        int requiredLines = 0;
+        List<PartnerAgency> ofLine = new ArrayList<>(2);
+        for (EntryLine line : lines) {
+            if (table.isCompanion(line.heading())) {
+                continue;
+            }
+            ofLine.clear();
+            reference.partnerAgencies().flagsOf(line.htsNumber(), date, ofLine);
+            boolean required = false;
+            for (PartnerAgency a : ofLine) {
+                required |= a.required();
+                merge(into, a);
+            }
+            if (required) {
+                requiredLines++;
+            }
+        }
+        return requiredLines;
+    }
+
+    private static void merge(List<PartnerAgency> into, PartnerAgency a) {
+        for (int i = 0; i < into.size(); i++) {
+            PartnerAgency b = into.get(i);
+            if (b.agency().equals(a.agency()) && b.flag().equals(a.flag())) {
+                if (a.required() && !b.required()) {
+                    into.set(i, a);
+                }
+                return;
+            }
+        }
+        into.add(a);
+    }
+
+    private List<RoutingFlag> flags(EntrySummary summary, LocalDate date, boolean refiled) {
         Set<RoutingFlag> flags = EnumSet.noneOf(RoutingFlag.class);
         EntryType type = EntryType.fromCode(summary.entryType()).orElseThrow();
         if (type.isAdcvd()) {
@@ -156,15 +211,23 @@ public final class EntryClassifier {
                 flags.add(RoutingFlag.ADCVD);
             }
             if (table.isCompanion(line.heading())) {
-                chapter99.flagOf(line.htsNumber()).ifPresent(flags::add);
+                add(flags, reference.chapter99().flagOf(line.htsNumber()));
+            } else if (reference.uflpa().sectorOf(line.htsNumber(), date) != null) {
+                flags.add(RoutingFlag.UFLPA);
             }
             for (String number : line.chapter99Numbers()) {
-                chapter99.flagOf(number).ifPresent(flags::add);
+                add(flags, reference.chapter99().flagOf(number));
             }
         }
         if (refiled) {
             flags.add(RoutingFlag.REFILED);
         }
         return new ArrayList<>(flags);
+    }
+
+    private static void add(Set<RoutingFlag> flags, RoutingFlag flag) {
+        if (flag != null) {
+            flags.add(flag);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.centerline.contracts.center.HtsCenterTable;
 import org.centerline.contracts.center.ReferenceTable;
-import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.workload.WorkloadModel;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.routing.classify.EntryClassifier;
@@ -68,7 +68,7 @@ public class RoutingConfiguration {
 
     @Bean
     EntryClassifier entryClassifier(HtsCenterTable table) {
-        return new EntryClassifier(table, Chapter99Provisions.standard(), WorkloadModel.standard());
+        return new EntryClassifier(table, ReferenceData.standard(), WorkloadModel.standard());
     }
 
     @Bean

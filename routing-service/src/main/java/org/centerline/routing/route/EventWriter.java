@@ -10,6 +10,7 @@ import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
+import org.centerline.contracts.event.PartnerAgency;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.contracts.json.CenterlineJson;
 import tools.jackson.core.JsonGenerator;
@@ -54,6 +55,11 @@ public final class EventWriter {
     private static final SerializableString PREVIOUS_CENTER_CODE = name("previousCenterCode");
     private static final SerializableString FILED_AT = name("filedAt");
     private static final SerializableString ROUTED_AT = name("routedAt");
+    private static final SerializableString PARTNER_AGENCIES = name("partnerAgencies");
+    private static final SerializableString AGENCY = name("agency");
+    private static final SerializableString FLAG = name("flag");
+    private static final SerializableString REQUIRED = name("required");
+    private static final SerializableString REFERENCE_VERSIONS = name("referenceVersions");
 
     private static final byte[] ROUTED_HEAD = ascii("{\"schemaVersion\":1,\"action\":\"" + CenterEntry.Action.ROUTED.name()
             + "\",\"entryNumber\":");
@@ -172,6 +178,28 @@ public final class EventWriter {
         }
         if (d.routedAt() != null) {
             string(g, ROUTED_AT, instant(d.routedAt()));
+        }
+        if (d.partnerAgencies() != null) {
+            g.writeName(PARTNER_AGENCIES);
+            g.writeStartArray();
+            for (PartnerAgency a : d.partnerAgencies()) {
+                g.writeStartObject();
+                string(g, AGENCY, a.agency());
+                string(g, FLAG, a.flag());
+                g.writeName(REQUIRED);
+                g.writeBoolean(a.required());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (d.referenceVersions() != null) {
+            g.writeName(REFERENCE_VERSIONS);
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : d.referenceVersions().entrySet()) {
+                g.writeName(e.getKey());
+                g.writeString(e.getValue());
+            }
+            g.writeEndObject();
         }
         g.writeEndObject();
     }

@@ -64,7 +64,8 @@ public final class FilingRouter {
             RoutingDecision decision = new RoutingDecision(1, summary.entryNumber(), summary.filerCode(),
                     summary.importerNumber(), summary.entryType(), c.centerCode(), c.basis(), c.linesByCenter(), c.linesByHeading(),
                     classifier.tableVersion(), c.workloadPoints(), c.flags(),
-                    previous != null && !previous.equals(c.centerCode()) ? previous : null, filedAt, now);
+                    previous != null && !previous.equals(c.centerCode()) ? previous : null, filedAt, now,
+                    c.partnerAgencies(), classifier.referenceVersions());
             return new RoutingResult.Routed(summary, decision);
         } catch (RuntimeException e) {
             // A defect of ours must not lose the filing: it goes to the rejected topic, where it can be found and re-filed.

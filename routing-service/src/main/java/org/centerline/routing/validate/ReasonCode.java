@@ -17,6 +17,8 @@ public enum ReasonCode {
     FILER_CODE_FORMAT,
     FILER_CODE_MISMATCH,
     ENTRY_TYPE_UNKNOWN,
+    /** A known entry type not valid on the entry's date (or for the origin of one of its lines): type 86 after its end. */
+    ENTRY_TYPE_NOT_IN_FORCE,
     IMPORTER_NUMBER_FORMAT,
     PORT_FORMAT,
     MODE_OF_TRANSPORT_FORMAT,
@@ -32,6 +34,8 @@ public enum ReasonCode {
     ENTERED_VALUE_RANGE,
     ENTERED_VALUE_PRECISION,
     CHAPTER99_FORMAT,
+    /** A Chapter 99 number of a program used on an entry dated outside the program's dates. */
+    CHAPTER99_NOT_IN_FORCE,
     ADCVD_CASE_FORMAT,
     /** More faults than a rejection lists (the first 100 are listed). */
     TOO_MANY_REASONS,

@@ -1,15 +1,10 @@
 package org.centerline.routing.validate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.entry.EntryNumber;
-import org.centerline.contracts.entry.EntryType;
-import org.centerline.contracts.entry.Formats;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
 import tools.jackson.core.JacksonException;
@@ -21,18 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The fast path of {@link FilingValidator}: reads a filing with a streaming parser straight into its
  * {@link EntrySummary} when every rule holds, without building a JSON tree (the tree was the largest
  * part of routing's own cost). It answers {@code null} at the first thing that is not plainly
- * valid, a duplicate field included, and the tree-based check then runs and lists every reason. So it
- * only ever accepts what the tree-based check accepts, with the same summary ({@code
- * StreamingFilingReaderTest} holds it to that).
+ * valid, a duplicate field included, and the tree-based check then runs and lists every reason. It
+ * checks JSON types and structure only; every rule is a call to {@link FilingRules} (with
+ * {@link FilingRules#IGNORE}), the same rule the tree-based check calls. So it only ever accepts what the
+ * tree-based check accepts, with the same summary ({@code StreamingFilingReaderTest} holds it to that).
  */
 final class StreamingFilingReader {
 
-    private final JsonMapper mapper;
-    private final HtsCenterTable table;
+    private static final FilingRules.Sink IGNORE = FilingRules.IGNORE;
 
-    StreamingFilingReader(JsonMapper mapper, HtsCenterTable table) {
+    private final JsonMapper mapper;
+    private final FilingRules rules;
+
+    StreamingFilingReader(JsonMapper mapper, FilingRules rules) {
         this.mapper = mapper;
-        this.table = table;
+        this.rules = rules;
     }
 
     /** The summary of a valid filing, or null when the full check must decide (and explain). */
@@ -96,7 +94,7 @@ final class StreamingFilingReader {
                     bit = 1 << 6;
                     if (value != JsonToken.VALUE_NULL) {
                         mode = string(p, value);
-                        if (mode == null || !Formats.isModeOfTransport(mode)) {
+                        if (mode == null || !rules.modeOfTransport(mode, IGNORE)) {
                             return null;
                         }
                     }
@@ -108,7 +106,10 @@ final class StreamingFilingReader {
                         if (text == null) {
                             return null;
                         }
-                        entryDate = FilingValidator.isoDate(text);
+                        entryDate = rules.date("entryDate", text, IGNORE);
+                        if (entryDate == null) {
+                            return null;
+                        }
                     }
                 }
                 case "summaryDate" -> {
@@ -117,7 +118,7 @@ final class StreamingFilingReader {
                     if (text == null) {
                         return null;
                     }
-                    summaryDate = FilingValidator.isoDate(text);
+                    summaryDate = rules.date("summaryDate", text, IGNORE);
                 }
                 case "lines" -> {
                     bit = 1 << 9;
@@ -136,18 +137,55 @@ final class StreamingFilingReader {
             }
             seen |= bit;
         }
-        if (entryNumber == null || !EntryNumber.hasValidFormat(entryNumber) || EntryNumber.parse(entryNumber).isEmpty()
-                || (key != null && !key.equals(entryNumber))
-                || filerCode == null || !FilingValidator.isFilerCode(filerCode) || !entryNumber.startsWith(filerCode)
-                || entryType == null || EntryType.fromCode(entryType).isEmpty()
-                || importer == null || !Formats.isImporterNumber(importer)
-                || port == null || !Formats.isPort(port)
-                || summaryDate == null || (entryDate != null && summaryDate.isBefore(entryDate))
-                || lines == null) {
+        if (entryNumber == null || !rules.entryNumber(entryNumber, key, IGNORE)
+                || filerCode == null || !rules.filerCode(filerCode, entryNumber, IGNORE)
+                || entryType == null || !rules.entryType(entryType, IGNORE)
+                || importer == null || !rules.importerNumber(importer, IGNORE)
+                || port == null || !rules.port(port, IGNORE)
+                || summaryDate == null || !rules.summaryNotBeforeEntry(entryDate, summaryDate, IGNORE)
+                || lines == null || !inForce(entryType, entryDate, summaryDate, lines)) {
             return null;
         }
         return new EntrySummary(EntrySummary.CURRENT_SCHEMA_VERSION, entryNumber, filerCode, entryType, importer, port,
                 entryDate, summaryDate, mode, lines);
+    }
+
+    /** The rules of the entry's date, once the whole filing is read (its fields come in any order). */
+    private boolean inForce(String entryType, LocalDate entryDate, LocalDate summaryDate, List<EntryLine> lines) {
+        LocalDate date = FilingRules.judgedOn(entryDate, summaryDate);
+        boolean byEntryDate = entryDate != null;
+        for (int i = 0; i < lines.size(); i++) {
+            EntryLine line = lines.get(i);
+            if (!rules.chapter99LineInForce(i, line.htsNumber(), date, byEntryDate, IGNORE)) {
+                return false;
+            }
+            List<String> numbers = line.chapter99Numbers();
+            for (int j = 0; j < numbers.size(); j++) {
+                if (!rules.chapter99InForce(i, j, numbers.get(j), date, byEntryDate, IGNORE)) {
+                    return false;
+                }
+            }
+        }
+        return rules.entryTypeInForce(entryType, date, byEntryDate, new Origins(lines), IGNORE);
+    }
+
+    /** The lines' countries of origin by index, without copying them out. */
+    private static final class Origins extends java.util.AbstractList<String> {
+        private final List<EntryLine> lines;
+
+        Origins(List<EntryLine> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public String get(int index) {
+            return lines.get(index).countryOfOrigin();
+        }
+
+        @Override
+        public int size() {
+            return lines.size();
+        }
     }
 
     private List<EntryLine> lines(JsonParser p, JsonToken value) {
@@ -155,23 +193,23 @@ final class StreamingFilingReader {
             return null;
         }
         List<EntryLine> lines = new ArrayList<>();
-        boolean[] lineNumbers = new boolean[FilingValidator.MAX_LINES + 1];
+        boolean[] lineNumbers = new boolean[FilingRules.MAX_LINES + 1];
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (lines.size() == FilingValidator.MAX_LINES) {
+            if (lines.size() == FilingRules.MAX_LINES) {
                 return null;
             }
-            EntryLine line = line(p, token);
+            EntryLine line = line(p, token, lines.size());
             if (line == null || lineNumbers[line.lineNumber()]) {
                 return null;
             }
             lineNumbers[line.lineNumber()] = true;
             lines.add(line);
         }
-        return lines.isEmpty() ? null : lines;
+        return rules.lineCount(lines.size(), IGNORE) ? lines : null;
     }
 
-    private EntryLine line(JsonParser p, JsonToken start) {
+    private EntryLine line(JsonParser p, JsonToken start, int i) {
         if (start != JsonToken.START_OBJECT) {
             return null;
         }
@@ -189,7 +227,7 @@ final class StreamingFilingReader {
             switch (name) {
                 case "lineNumber" -> {
                     bit = 1;
-                    if (!isInt(p, value, 1, FilingValidator.MAX_LINES)) {
+                    if (!isInt(p, value, 1, FilingRules.MAX_LINES) || !FilingRules.isLineNumber(p.getIntValue())) {
                         return null;
                     }
                     lineNumber = p.getIntValue();
@@ -204,7 +242,7 @@ final class StreamingFilingReader {
                 }
                 case "enteredValue" -> {
                     bit = 1 << 3;
-                    enteredValue = enteredValue(p, value);
+                    enteredValue = enteredValue(p, value, i);
                     if (enteredValue == null) {
                         return null;
                     }
@@ -212,7 +250,7 @@ final class StreamingFilingReader {
                 case "chapter99Numbers" -> {
                     bit = 1 << 4;
                     if (value != JsonToken.VALUE_NULL) {
-                        chapter99 = chapter99(p, value);
+                        chapter99 = chapter99(p, value, i);
                         if (chapter99 == null) {
                             return null;
                         }
@@ -222,7 +260,7 @@ final class StreamingFilingReader {
                     bit = 1 << 5;
                     if (value != JsonToken.VALUE_NULL) {
                         adcvd = string(p, value);
-                        if (adcvd == null || !Formats.isAdcvdCase(adcvd)) {
+                        if (adcvd == null || !rules.adcvdCase(i, adcvd, IGNORE)) {
                             return null;
                         }
                     }
@@ -237,33 +275,29 @@ final class StreamingFilingReader {
             }
             seen |= bit;
         }
-        if (lineNumber == 0 || hts == null || !Formats.isHtsNumber(hts) || !table.isKnown(Integer.parseInt(hts.substring(0, 4)))
-                || country == null || !Formats.isCountry(country) || enteredValue == null) {
+        if (lineNumber == 0 || hts == null || !rules.htsNumber(i, hts, IGNORE)
+                || country == null || !rules.country(i, country, IGNORE) || enteredValue == null) {
             return null;
         }
         return new EntryLine(lineNumber, hts, country, enteredValue, chapter99, adcvd);
     }
 
-    /** As the full check: a JSON number from 0 to the bound with at most two decimals, to two decimals. */
-    private static BigDecimal enteredValue(JsonParser p, JsonToken value) {
+    /** A JSON number, judged by the entered-value rule; to two decimals. */
+    private BigDecimal enteredValue(JsonParser p, JsonToken value, int i) {
         if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
             return null;
         }
-        BigDecimal amount = p.getDecimalValue();
-        if (amount.signum() < 0 || amount.compareTo(FilingValidator.MAX_ENTERED_VALUE) > 0 || amount.stripTrailingZeros().scale() > 2) {
-            return null;
-        }
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
+        return rules.enteredValue(i, p.getDecimalValue(), IGNORE);
     }
 
-    private static List<String> chapter99(JsonParser p, JsonToken value) {
+    private List<String> chapter99(JsonParser p, JsonToken value, int i) {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
         List<String> numbers = new ArrayList<>(2);
         while (p.nextToken() == JsonToken.VALUE_STRING) {
             String number = p.getString();
-            if (!Formats.isChapter99Number(number)) {
+            if (!rules.chapter99Format(i, numbers.size(), number, number, IGNORE)) {
                 return null;
             }
             numbers.add(number);

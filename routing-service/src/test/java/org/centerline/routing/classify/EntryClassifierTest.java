@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.PartnerAgency;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.contracts.workload.WorkloadModel;
@@ -27,7 +28,7 @@ class EntryClassifierTest {
     private static final HtsCenterTable TABLE = HtsCenterTable.standard();
     private static final WorkloadModel WORKLOAD = WorkloadModel.standard();
 
-    private final EntryClassifier classifier = new EntryClassifier(TABLE, Chapter99Provisions.standard(), WORKLOAD);
+    private final EntryClassifier classifier = new EntryClassifier(TABLE, ReferenceData.standard(), WORKLOAD);
 
     // ---------------------------------------------------------------- helpers
 
@@ -261,20 +262,20 @@ class EntryClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"03", "07", "34", "38"})
     void adcvdEntryTypesRaiseAdcvd(String type) {
-        Classification c = classifier.classify(summary(type, line(1, "7208100000", "100.00")), null, false);
+        Classification c = classifier.classify(summary(type, line(1, "7901110000", "100.00")), null, false);
         assertThat(c.flags()).containsExactly(RoutingFlag.ADCVD);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"01", "02", "06", "11", "21", "86"})
     void otherEntryTypesDoNotRaiseAdcvd(String type) {
-        Classification c = classifier.classify(summary(type, line(1, "7208100000", "100.00")), null, false);
+        Classification c = classifier.classify(summary(type, line(1, "7901110000", "100.00")), null, false);
         assertThat(c.flags()).doesNotContain(RoutingFlag.ADCVD);
     }
 
     @Test
     void lineWithAdcvdCaseRaisesAdcvd() {
-        Classification c = byHts(line(1, "7208100000", "100.00"), adcvdLine(2, "7208100000", "A-570-001"));
+        Classification c = byHts(line(1, "7901110000", "100.00"), adcvdLine(2, "7901110000", "A-570-001"));
         assertThat(c.flags()).containsExactly(RoutingFlag.ADCVD);
     }
 
@@ -288,21 +289,32 @@ class EntryClassifierTest {
         "9903800100, SECTION_232",
         "99038501, SECTION_232",
         "99034501, SECTION_201",
-        "99034560, SECTION_201"
+        "99034525, SECTION_201",
+        "99030301, SECTION_122",
+        "9903030200, SECTION_122",
+        "99030125, IEEPA",
+        "99030273, IEEPA",
+        "99039101, SECTION_301",
+        "99038187, SECTION_232",
+        "99039455, SECTION_232",
+        "99037411, SECTION_232",
+        "99037802, SECTION_232",
+        "99037622, SECTION_232",
+        "99037901, SECTION_232"
     })
     void chapter99NumbersOnALineRaiseTheirProgramsFlag(String number, RoutingFlag flag) {
-        assertThat(byHts(line(1, "7208100000", "100.00", number)).flags()).containsExactly(flag);
+        assertThat(byHts(line(1, "7901110000", "100.00", number)).flags()).containsExactly(flag);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"99031001", "98010010", "99039901"})
+    @ValueSource(strings = {"99031001", "98010010", "99039901", "99034560", "99030124"})
     void otherChapter99NumbersRaiseNoFlag(String number) {
-        assertThat(byHts(line(1, "7208100000", "100.00", number)).flags()).isEmpty();
+        assertThat(byHts(line(1, "7901110000", "100.00", number)).flags()).isEmpty();
     }
 
     @Test
     void chapter99HtsNumberOnACompanionLineRaisesItsFlag() {
-        Classification c = byHts(line(1, "7208100000", "100.00"), line(2, "9903800100", "0.00"));
+        Classification c = byHts(line(1, "7901110000", "100.00"), line(2, "9903800100", "0.00"));
         assertThat(c.flags()).containsExactly(RoutingFlag.SECTION_232);
         assertThat(c.centerCode()).isEqualTo("BME");
     }
@@ -314,15 +326,15 @@ class EntryClassifierTest {
                 line(2, "7208100000", "100.00", "99038001"),
                 line(3, "7601103000", "100.00", "99038501"),
                 line(4, "8703230100", "100.00", "99034501"),
-                adcvdLine(5, "7208100000", "C570068001")), null, true);
+                adcvdLine(5, "7901110000", "C570068001")), null, true);
         assertThat(c.flags()).containsExactlyInAnyOrder(RoutingFlag.ADCVD, RoutingFlag.SECTION_301,
-                RoutingFlag.SECTION_232, RoutingFlag.SECTION_201, RoutingFlag.REFILED);
+                RoutingFlag.SECTION_232, RoutingFlag.SECTION_201, RoutingFlag.UFLPA, RoutingFlag.REFILED);
         assertThat(c.flags()).doesNotHaveDuplicates();
     }
 
     @Test
     void lowValueEntryType() {
-        Classification c = classifier.classify(summary("86", line(1, "6109100012", "80.00")), null, false);
+        Classification c = classifier.classify(summary("86", line(1, "6404110000", "80.00")), null, false);
         assertThat(c.flags()).containsExactly(RoutingFlag.LOW_VALUE);
     }
 
@@ -359,7 +371,7 @@ class EntryClassifierTest {
 
     @Test
     void lowValueEntriesWeighLessThanConsumptionEntries() {
-        EntryLine[] lines = {line(1, "6109100012", "80.00"), line(2, "6109100012", "20.00")};
+        EntryLine[] lines = {line(1, "6404110000", "80.00"), line(2, "6404110000", "20.00")};
         double lowValue = classifier.classify(summary("86", lines), null, false).workloadPoints();
         double consumption = classifier.classify(summary("01", lines), null, false).workloadPoints();
         assertThat(lowValue).isLessThan(consumption);
@@ -392,5 +404,73 @@ class EntryClassifierTest {
         Classification c = classifier.classify(summary(line(1, "9801001000", "10.00"), line(2, "9903880300", "1.00")),
                 null, false);
         assertThat(c.linesByHeading()).containsExactly(entry("9801", 1), entry("9903", 1));
+    }
+
+    // ---------------------------------------------------------------- UFLPA and partner agencies
+
+    private static EntryLine from(String country, String hts) {
+        return new EntryLine(1, hts, country, new BigDecimal("100.00"), List.of(), null);
+    }
+
+    private static EntrySummary dated(LocalDate entryDate, EntryLine... lines) {
+        return new EntrySummary(1, "ABC-1234567-6", "ABC", "01", "12-3456789AB", "2704", entryDate,
+                entryDate == null ? LocalDate.of(2026, 11, 20) : entryDate.plusDays(2), "11", List.of(lines));
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @CsvSource({"5201000500,CN", "5201000500,US", "6109100012,VN", "7208100000,DE", "0813400000,CN", "8541430000,MY"})
+    void aLineInAUflpaSectorRaisesUflpaWhateverItsOrigin(String hts, String country) {
+        assertThat(classifier.classify(dated(LocalDate.of(2026, 11, 18), from(country, hts)), null, false).flags())
+                .containsExactly(RoutingFlag.UFLPA);
+    }
+
+    @Test
+    void aUflpaSectorCountsFromItsListing() {
+        // steel was listed in Aug 2025 (the table's 2025-08-01 [P])
+        assertThat(classifier.classify(dated(LocalDate.of(2025, 7, 31), from("CN", "7208100000")), null, false).flags()).isEmpty();
+        assertThat(classifier.classify(dated(LocalDate.of(2025, 8, 1), from("CN", "7208100000")), null, false).flags())
+                .containsExactly(RoutingFlag.UFLPA);
+        // without an entry date, the summary date decides
+        assertThat(classifier.classify(dated(null, from("CN", "7208100000")), null, false).flags()).containsExactly(RoutingFlag.UFLPA);
+    }
+
+    @Test
+    void aCompanionLineIsNoSectorOfItsOwn() {
+        assertThat(byHts(line(1, "8471300100", "1.00"), line(2, "9903880300", "0.00")).flags()).containsExactly(RoutingFlag.SECTION_301);
+    }
+
+    @Test
+    void partnerAgenciesAreNamedOncePerAgencyAndFlagRequiredWhenAnyLineRequiresThem() {
+        Classification c = classifier.classify(dated(LocalDate.of(2026, 11, 18),
+                from("MX", "0201100000"),      // meat: FSIS FS4 R, FDA FD3 M
+                from("US", "3004900000"),      // medicine: FDA FD2 R
+                from("JP", "8703230100"),      // car: NHTSA DT2 R, EPA EP5 M
+                from("DE", "8407340000"),      // engine: EPA EP5 M (already named)
+                from("CN", "8471300100")), null, false);
+        assertThat(c.partnerAgencies()).containsExactly(
+                new PartnerAgency("FSIS", "FS4", true), new PartnerAgency("FDA", "FD3", false),
+                new PartnerAgency("FDA", "FD2", true), new PartnerAgency("NHTSA", "DT2", true),
+                new PartnerAgency("EPA", "EP5", false));
+        // three lines with a required agency: 1.0 + 4 x 0.1 + 3 x 0.2
+        assertThat(c.workloadPoints()).isEqualTo(WORKLOAD.points("01", 5, List.of(), 3)).isEqualTo(2.0);
+    }
+
+    @Test
+    void noPartnerAgencyForElectronics() {
+        assertThat(byHts(line(1, "8471300100", "1.00")).partnerAgencies()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "toys on {0}")
+    @CsvSource({"2026-07-07,CP1,false", "2026-07-08,CP2,true"})
+    void partnerAgencyFlagsFollowTheEntryDate(LocalDate date, String flag, boolean required) {
+        assertThat(classifier.classify(dated(date, from("CN", "9503000090")), null, false).partnerAgencies())
+                .containsExactly(new PartnerAgency("CPSC", flag, required));
+    }
+
+    @Test
+    void theDecisionRecordsTheVersionsOfItsReferenceTables() {
+        assertThat(classifier.referenceVersions()).containsOnlyKeys("entryTypes", "chapter99", "uflpaSectors",
+                "partnerAgencies", "workloadModel");
+        assertThat(classifier.referenceVersions()).containsEntry("workloadModel", WORKLOAD.version());
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.json.CenterlineJson;
@@ -37,7 +37,7 @@ public final class RoutingCostSweep {
     public static void main(String[] args) {
         FilingValidator validator = new FilingValidator(HtsCenterTable.standard(), FilingValidator.DEFAULT_MAX_BYTES);
         FilingRouter router = new FilingRouter(validator, new EntryClassifier(HtsCenterTable.standard(),
-                Chapter99Provisions.standard(), WorkloadModel.standard()), new ImporterAssignments());
+                ReferenceData.standard(), WorkloadModel.standard()), new ImporterAssignments());
         EventWriter writer = new EventWriter();
         FilingGenerator generator = new FilingGenerator(7501, 0.0, 0.0, LocalDate.of(2026, 11, 20));
         // The first pass warms the JIT up on every size; the second is printed.

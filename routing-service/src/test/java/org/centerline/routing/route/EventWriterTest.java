@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntrySummary;
@@ -28,7 +28,7 @@ class EventWriterTest {
     private final EventWriter writer = new EventWriter();
     private final FilingRouter router = new FilingRouter(
             new FilingValidator(HtsCenterTable.standard(), FilingValidator.DEFAULT_MAX_BYTES),
-            new EntryClassifier(HtsCenterTable.standard(), Chapter99Provisions.standard(), WorkloadModel.standard()),
+            new EntryClassifier(HtsCenterTable.standard(), ReferenceData.standard(), WorkloadModel.standard()),
             new ImporterAssignments());
 
     @Test

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.center.HtsCenterTable;
 import org.centerline.contracts.schema.Samples;
-import org.centerline.contracts.entry.Chapter99Provisions;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RejectionReason;
 import org.centerline.contracts.event.RoutingBasis;
@@ -37,7 +37,7 @@ class FilingRouterTest {
     private static final String FILING = Samples.text("entry-summaries.filed/valid/contract-example.json");
 
     private final EntryClassifier classifier = new EntryClassifier(HtsCenterTable.standard(),
-            Chapter99Provisions.standard(), WorkloadModel.standard());
+            ReferenceData.standard(), WorkloadModel.standard());
     private final FilingValidator validator = new FilingValidator(HtsCenterTable.standard(), FilingValidator.DEFAULT_MAX_BYTES);
     private final ImporterAssignments assignments = new ImporterAssignments();
     private final FilingRouter router = new FilingRouter(validator, classifier, assignments);

@@ -412,7 +412,7 @@ class FilingValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01", "02", "03", "06", "07", "11", "21", "26", "31", "38", "51", "52", "86"})
+    @ValueSource(strings = {"01", "02", "03", "06", "07", "11", "21", "26", "31", "38", "51", "52"})
     void knownEntryTypes(String type) {
         assertThat(assertValid(validate(f -> f.put("entryType", type))).entryType()).isEqualTo(type);
     }
@@ -620,21 +620,23 @@ class FilingValidatorTest {
 
     @Test
     void chapter99TenDigitsAndEmptyListAreValid() {
-        assertThat(assertValid(validate(f -> line0(f).putArray("chapter99Numbers").add("9903880100").add("99038015")))
-                .lines().get(0).chapter99Numbers()).containsExactly("9903880100", "99038015");
+        assertThat(assertValid(validate(f -> line0(f).putArray("chapter99Numbers").add("9903880100").add("99038187")))
+                .lines().get(0).chapter99Numbers()).containsExactly("9903880100", "99038187");
         assertThat(assertValid(validate(f -> line0(f).putArray("chapter99Numbers"))).lines().get(0).chapter99Numbers())
                 .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"A-570-001", "C-570-068", "C570068001", "A570001000"})
+    @ValueSource(strings = {"A-570-001", "C-570-068", "C570068001", "A570001000", "A-570-910-000", "A570-910-000",
+        "C-570-068-001", "C570-068-001"})
     void adcvdCaseValid(String caseNumber) {
         assertThat(assertValid(validate(f -> line0(f).put("adcvdCaseNumber", caseNumber))).lines().get(0).adcvdCaseNumber())
                 .isEqualTo(caseNumber);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"A570001", "B-570-001", "a-570-001", "A-5700-01", "C57006800", "C5700680011", "", "A-570-00X"})
+    @ValueSource(strings = {"A570001", "B-570-001", "a-570-001", "A-5700-01", "C57006800", "C5700680011", "", "A-570-00X",
+        "A-570910-000", "A570-910000", "A-570-910-00", "A570-910-0000", "A-570-910-000-"})
     void adcvdCaseBad(String caseNumber) {
         assertOnlyReason(validate(f -> line0(f).put("adcvdCaseNumber", caseNumber)), "lines[0].adcvdCaseNumber",
                 ReasonCode.ADCVD_CASE_FORMAT);

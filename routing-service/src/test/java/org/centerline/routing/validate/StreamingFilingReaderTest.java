@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.centerline.contracts.center.HtsCenterTable;
 import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.reference.ReferenceData;
 import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.sample.FilingGenerator.Filing;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class StreamingFilingReaderTest {
 
     private static final HtsCenterTable TABLE = HtsCenterTable.standard();
     private final FilingValidator validator = new FilingValidator(TABLE, FilingValidator.DEFAULT_MAX_BYTES);
-    private final StreamingFilingReader reader = new StreamingFilingReader(FilingValidator.TREE_READER, TABLE);
+    private final StreamingFilingReader reader = new StreamingFilingReader(FilingValidator.TREE_READER,
+            new FilingRules(TABLE, ReferenceData.standard()));
 
     private static final List<String> ROOT_FIELDS = List.of("schemaVersion", "entryNumber", "filerCode", "entryType",
             "importerNumber", "portOfEntry", "modeOfTransport", "entryDate", "summaryDate", "lines", "remarks");
@@ -31,7 +33,11 @@ class StreamingFilingReaderTest {
             "1E+2", "999", "1000", "2147483648", "999999999999.99", "1000000000000", "1e400", "true", "\"\"", "\"1\"",
             "\"01\"", "\"11\"", "\"ABC\"", "\"abc\"", "\"ABC-1234567-6\"", "\"2026-02-30\"", "\"2026-11-20\"", "\"2020-01-01\"",
             "\"CN\"", "\"8471300100\"", "\"9903880315\"", "\"A-570-001\"", "\"2704\"", "\"12-3456789AB\"", "[]", "[1]",
-            "[\"9903880315\"]", "[\"9903880315\",null]", "{}", "{\"a\":1}", "[[[[[[[[[[]]]]]]]]]]");
+            "[\"9903880315\"]", "[\"9903880315\",null]",
+            // dates and codes at the 2025-2026 boundaries: type 86 and its CN/HK end, IEEPA and Section 122 numbers
+            "\"86\"", "\"HK\"", "\"2025-05-01\"", "\"2025-05-02\"", "\"2025-08-28\"", "\"2025-08-29\"", "\"2026-02-23\"",
+            "\"2026-02-24\"", "\"2026-07-24\"", "\"2026-07-25\"", "[\"99030125\"]", "[\"9903030100\"]", "[\"99038001\"]",
+            "\"9903010100\"", "\"A-570-910-000\"", "\"A570-910-000\"", "\"C570068001\"", "\"A-570910-000\"", "{}", "{\"a\":1}", "[[[[[[[[[[]]]]]]]]]]");
 
     @Test
     void generatedFilingsTakeTheFastPathWhenValidAndGetTheSameAnswerEitherWay() {

@@ -96,7 +96,19 @@ public class WorkloadReports {
                 w.decisions == 0 ? null : round(w.decisionMillis / (double) w.decisions / 3_600_000.0),
                 topChapters(month), shares(month.entryTypes, month.filed), shares(month.flags, month.filed),
                 round(staffing.demandPointsPerDay()), byRole, round(staffing.capacityPointsPerDay()),
-                staffing.utilization() == null ? null : round(staffing.utilization()), staffing.requiredSpecialists());
+                staffing.utilization() == null ? null : round(staffing.utilization()), staffing.requiredSpecialists(),
+                entriesByFlag(month.flags));
+    }
+
+    /** Entries by flag, those with a positive count (a bucket's count can fall to 0 when a re-filing moved an entry). */
+    private static Map<String, Integer> entriesByFlag(Map<String, Integer> flags) {
+        Map<String, Integer> counts = new TreeMap<>();
+        flags.forEach((flag, n) -> {
+            if (n > 0) {
+                counts.put(flag, n);
+            }
+        });
+        return counts;
     }
 
     /** Points per day over the trailing demand window. */

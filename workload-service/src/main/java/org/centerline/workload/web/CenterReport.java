@@ -8,6 +8,8 @@ import java.util.Map;
  * commodity lines, and demand against capacity.
  *
  * @param utilization demand / capacity; null when the Center has no review capacity at all
+ * @param entriesByFlag entries received in the last 30 days by routing flag (UFLPA by Center, as CBP reports
+ *        it; SECTION_122, IEEPA ...), flags with none left out
  */
 public record CenterReport(
         String centerCode,
@@ -28,7 +30,8 @@ public record CenterReport(
         Map<String, Integer> specialists,
         double capacityPointsPerDay,
         Double utilization,
-        int requiredSpecialists) {
+        int requiredSpecialists,
+        Map<String, Integer> entriesByFlag) {
 
     /** Lines of one HTS chapter the Center received in the last 30 days. */
     public record ChapterLines(int chapter, int lines) {

@@ -57,8 +57,8 @@ class WorkloadServiceIT extends RunningWorkloadService {
             ele.add(entry);
             routed(entry, "ELE", Map.of("8471", 1), 2.0, now);
         }
-        routed("WIT-" + run + "A-0", "AGR", Map.of("0201", 1), 1.0, now);
-        routed("WIT-" + run + "B-0", "AGR", Map.of("0201", 1), 1.0, now);
+        routed("WIT-" + run + "A-0", "AGR", Map.of("0302", 1), 1.0, now, RoutingFlag.UFLPA);
+        routed("WIT-" + run + "B-0", "AGR", Map.of("0302", 1), 1.0, now, RoutingFlag.UFLPA, RoutingFlag.IEEPA);
         // A re-filing of one ELE entry (same Center) must not count twice; one ELE entry is decided.
         routed(ele.get(0), "ELE", Map.of("8471", 1), 2.0, now.plusMillis(5));
         status(ele.get(1), "ELE", EntryStatus.QUEUED, now.plusMillis(10));
@@ -76,6 +76,9 @@ class WorkloadServiceIT extends RunningWorkloadService {
         assertThat(eleReport.get("topChapters")).isEqualTo(List.of(Map.of("chapter", 84, "lines", 6)));
         Map<?, ?> agr = center(http, "AGR");
         assertThat(agr.get("demandPointsPerDay")).isEqualTo(2.0);
+        // entries by flag per Center (UFLPA by Center, as CBP reports it)
+        assertThat(agr.get("entriesByFlag")).isEqualTo(Map.of("UFLPA", 2, "IEEPA", 1));
+        assertThat(eleReport.get("entriesByFlag")).isEqualTo(Map.of());
         assertThat(agr.get("capacityPointsPerDay")).isEqualTo(120.0);
 
         // ELE at 30 %, AGR at 1.7 %: spread 28 points > 10 -> move import specialists AGR -> ELE.
@@ -146,9 +149,10 @@ class WorkloadServiceIT extends RunningWorkloadService {
         send(Topics.CENTER_STAFFING.name(), center, StaffingRoster.of(center, specialists, Instant.now()));
     }
 
-    private static void routed(String entry, String center, Map<String, Integer> headings, double points, Instant at) {
+    private static void routed(String entry, String center, Map<String, Integer> headings, double points, Instant at,
+                               RoutingFlag... flags) {
         send(Topics.ROUTED.name(), entry, new RoutingDecision(1, entry, "WIT", "12-3456789AB", "01", center, RoutingBasis.HTS,
-                Map.of(center, 1), headings, "2026.11-1", points, List.<RoutingFlag>of(), null, at, at));
+                Map.of(center, 1), headings, "2026.11-1", points, List.of(flags), null, at, at));
     }
 
     private static void status(String entry, String center, EntryStatus status, Instant at) {
