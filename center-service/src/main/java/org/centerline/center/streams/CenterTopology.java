@@ -31,7 +31,9 @@ import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.contracts.event.StatusChanged;
 import org.centerline.contracts.topic.Topics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 
@@ -109,6 +111,17 @@ public class CenterTopology {
                 && Centers.find(entry.centerCode()).isPresent()
                 && (entry.action() == CenterEntry.Action.WITHDRAWN || (entry.entrySummary() != null && entry.decision() != null
                         && entry.decision().routedAt() != null));
+    }
+
+    /**
+     * A graceful stop leaves the consumer group at once (static membership alone would keep this
+     * instance's Centers unassigned until its session times out), so another instance takes them over
+     * within seconds; {@code centerline.center.leave-group-on-close=false} keeps them waiting for a quick restart.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose(
+            @Value("${centerline.center.leave-group-on-close:true}") boolean leave) {
+        return factory -> factory.setLeaveGroupOnClose(leave);
     }
 
     @Bean
