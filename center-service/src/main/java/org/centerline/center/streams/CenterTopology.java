@@ -49,10 +49,16 @@ public class CenterTopology {
     @Bean
     KStream<String, StatusChanged> centerQueues(StreamsBuilder builder, CenterProperties properties, Clock clock,
                                                 MeterRegistry registry) {
+        return centerQueues(builder, properties, clock, registry, true);
+    }
+
+    /** The topology; {@code logged} false only for measurements (stores without changelog topics). */
+    public KStream<String, StatusChanged> centerQueues(StreamsBuilder builder, CenterProperties properties, Clock clock,
+                                                       MeterRegistry registry, boolean logged) {
         Set<String> served = properties.servedCenters();
         builder.globalTable(Topics.CENTER_STAFFING.name(), Consumed.with(Serdes.String(), new JsonSerde<>(StaffingRoster.class)),
                 Materialized.as(CenterQueueProcessor.ROSTERS));
-        addStores(builder, true);
+        addStores(builder, logged);
 
         JsonSerde<CenterEntry> entrySerde = new JsonSerde<>(CenterEntry.class);
         List<String> topics = served.stream().sorted().map(Topics::centerTopicName).toList();
