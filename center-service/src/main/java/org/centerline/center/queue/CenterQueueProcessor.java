@@ -36,6 +36,9 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
     static final Duration KEEP_OUTCOMES = Duration.ofMinutes(15);
     /** Waiting items assigned per event or safety punctuation (the rest on the next). */
     static final int ASSIGN_BATCH = 500;
+    /** Items written before the index existed are indexed this many per second (IndexMigration). */
+    static final Duration MIGRATE_EVERY = Duration.ofSeconds(1);
+    static final int MIGRATE_BATCH = 2000;
 
     /** How the processor is tuned: closed-item retention, how often and how much it prunes. */
     public record Settings(Duration closedRetention, Duration pruneEvery, int pruneBatch) {
@@ -85,6 +88,8 @@ public final class CenterQueueProcessor implements Processor<String, QueueInput,
         });
         context.schedule(settings.pruneEvery(), PunctuationType.WALL_CLOCK_TIME,
                 now -> retention.prune(Instant.ofEpochMilli(now)));
+        IndexMigration migration = new IndexMigration(items, MIGRATE_BATCH);
+        context.schedule(MIGRATE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> migration.run());
     }
 
     @Override

@@ -56,7 +56,11 @@ public final class ItemIndex {
     }
 
     private void unindex(WorkItem item) {
-        index.delete(QueueKeys.index(item));
+        String key = QueueKeys.index(item);
+        if (index.get(key) == null) {
+            return; // never indexed: written before the index existed and not migrated yet (IndexMigration)
+        }
+        index.delete(key);
         add(QueueKeys.statusTally(item.centerCode(), item.status()), -1, 0);
         if (item.isOpen()) {
             if (item.specialistId() != null) {
@@ -65,6 +69,15 @@ public final class ItemIndex {
         } else {
             closed.delete(QueueKeys.closed(closedAt(item), QueueKeys.item(item.centerCode(), item.entryNumber())));
         }
+    }
+
+    /** Indexes an item written before the index existed, unless it already is (idempotent). */
+    boolean indexIfMissing(WorkItem item) {
+        if (index.get(QueueKeys.index(item)) != null) {
+            return false;
+        }
+        index(item);
+        return true;
     }
 
     /** A closed item does not change until it is re-opened or pruned: its last update is its closing. */
