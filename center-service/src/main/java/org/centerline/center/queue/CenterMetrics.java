@@ -4,23 +4,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.centerline.center.CenterProperties;
 import org.centerline.center.web.QueueStores;
-import org.centerline.contracts.event.EntryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue gauges ops watch, recomputed from the stores every few seconds: open items by Center
- * and status, the age of the oldest open item, open items per specialist.
+ * The queue gauges ops watch, read every few seconds from the per-Center tallies and the head of the
+ * queue index (never from the items): open items by Center and status, the age of the oldest open
+ * item, open items per specialist. Each instance reports the Centers whose tasks it runs (an empty
+ * Center elsewhere reports 0 here; sum or max over instances).
  */
 @Component
 public class CenterMetrics {
@@ -53,27 +52,15 @@ public class CenterMetrics {
             List<MultiGauge.Row<?>> open = new ArrayList<>();
             List<MultiGauge.Row<?>> oldest = new ArrayList<>();
             List<MultiGauge.Row<?>> specialists = new ArrayList<>();
+            QueueReader queue = stores.queue();
             for (String center : new java.util.TreeSet<>(properties.servedCenters())) {
-                Map<EntryStatus, Integer> byStatus = new EnumMap<>(EntryStatus.class);
-                Map<String, Integer> bySpecialist = new TreeMap<>();
-                for (EntryStatus s : EntryStatus.values()) {
-                    if (Lifecycle.isOpen(s)) {
-                        byStatus.put(s, 0);
-                    }
-                }
-                double oldestSeconds = 0;
-                for (WorkItem item : stores.itemsOf(center)) {
-                    if (item.isOpen()) {
-                        byStatus.merge(item.status(), 1, Integer::sum);
-                        oldestSeconds = Math.max(oldestSeconds, item.age(now).toMillis() / 1000.0);
-                        if (item.specialistId() != null) {
-                            bySpecialist.merge(item.specialistId(), 1, Integer::sum);
-                        }
-                    }
-                }
-                byStatus.forEach((s, n) -> open.add(MultiGauge.Row.of(Tags.of("center", center, "status", s.name()), n)));
+                queue.openCounts(center).forEach((s, n) ->
+                        open.add(MultiGauge.Row.of(Tags.of("center", center, "status", s.name()), n)));
+                Instant oldestRouted = queue.oldestOpen(center);
+                double oldestSeconds = oldestRouted == null ? 0 : Math.max(0, Duration.between(oldestRouted, now).toMillis() / 1000.0);
                 oldest.add(MultiGauge.Row.of(Tags.of("center", center), oldestSeconds));
-                bySpecialist.forEach((id, n) -> specialists.add(MultiGauge.Row.of(Tags.of("center", center, "specialist", id), n)));
+                queue.openBySpecialist(center).forEach((id, n) ->
+                        specialists.add(MultiGauge.Row.of(Tags.of("center", center, "specialist", id), n)));
             }
             openItems.register(open, true);
             oldestAge.register(oldest, true);

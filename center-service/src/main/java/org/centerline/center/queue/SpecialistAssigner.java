@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.centerline.contracts.event.Specialist;
 import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.contracts.event.StaffingRoster;
@@ -22,10 +23,20 @@ public final class SpecialistAssigner {
     }
 
     public static Optional<Specialist> choose(StaffingRoster roster, int chapter, Map<String, Double> openPoints) {
+        return choose(roster, chapter, id -> openPoints.getOrDefault(id, 0.0));
+    }
+
+    /** Whether anyone on the roster could be given work now. */
+    public static boolean anyoneOnDuty(StaffingRoster roster) {
+        return roster != null && roster.specialists().stream().anyMatch(s -> s.onDuty() && REVIEWERS.contains(s.role()));
+    }
+
+    /** As above, with each specialist's open points read on demand (from the tallies store). */
+    public static Optional<Specialist> choose(StaffingRoster roster, int chapter, ToDoubleFunction<String> openPoints) {
         if (roster == null) {
             return Optional.empty();
         }
-        Comparator<Specialist> leastLoaded = Comparator.comparingDouble((Specialist s) -> openPoints.getOrDefault(s.id(), 0.0))
+        Comparator<Specialist> leastLoaded = Comparator.comparingDouble((Specialist s) -> openPoints.applyAsDouble(s.id()))
                 .thenComparing(Specialist::id);
         Optional<Specialist> expert = roster.specialists().stream()
                 .filter(s -> s.onDuty() && REVIEWERS.contains(s.role()) && s.specialties().contains(chapter))

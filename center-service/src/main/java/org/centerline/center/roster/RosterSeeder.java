@@ -3,16 +3,19 @@ package org.centerline.center.roster;
 import java.util.List;
 import java.util.Map;
 import org.centerline.center.CenterProperties;
-import org.centerline.center.web.QueueStores;
+import org.centerline.center.web.CenterCommands;
 import org.centerline.contracts.event.Specialist;
-import org.centerline.contracts.event.StaffingRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** On the local stack: gives each served Center that has no roster on Kafka yet the shipped seed roster. */
+/**
+ * On the local stack: gives each served Center that has no roster yet the shipped seed roster, as a
+ * {@code SEED_ROSTER} command that the Center's task applies only when it has none (so any number of
+ * instances may send it).
+ */
 @Component
 public class RosterSeeder {
 
@@ -20,12 +23,12 @@ public class RosterSeeder {
 
     private final CenterProperties properties;
     private final RosterService rosters;
-    private final QueueStores stores;
+    private final CenterCommands commands;
 
-    public RosterSeeder(CenterProperties properties, RosterService rosters, QueueStores stores) {
+    public RosterSeeder(CenterProperties properties, RosterService rosters, CenterCommands commands) {
         this.properties = properties;
         this.rosters = rosters;
-        this.stores = stores;
+        this.commands = commands;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -35,9 +38,10 @@ public class RosterSeeder {
         }
         Map<String, List<Specialist>> seed = rosters.seed();
         for (String center : properties.servedCenters()) {
-            if (stores.roster(center).isEmpty() && seed.containsKey(center)) {
-                rosters.publish(StaffingRoster.of(center, seed.get(center), java.time.Instant.now()));
-                log.info("Seeded the roster of {} with {} specialists", center, seed.get(center).size());
+            if (seed.containsKey(center)) {
+                commands.seedRoster(center, seed.get(center));
+                log.info("Asked to seed the roster of {} with {} specialists (applied if it has none)", center,
+                        seed.get(center).size());
             }
         }
     }

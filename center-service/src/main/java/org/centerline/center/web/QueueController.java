@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.centerline.center.command.CenterCommand;
 import org.centerline.center.queue.Lifecycle;
+import org.centerline.center.queue.QueueReader;
 import org.centerline.center.queue.WorkItem;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.RoutingFlag;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class QueueController {
 
     /** A page of the queue. */
-    public record QueuePage(String centerCode, int page, int size, int total, List<WorkItemView> items) {
+    public record QueuePage(String centerCode, int page, int size, long total, List<WorkItemView> items) {
     }
 
     public record ClaimRequest(String specialistId) {
@@ -60,14 +61,8 @@ public class QueueController {
         if (page < 0 || size < 1 || size > 500) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "bad-page", "Bad page", "page must be >= 0 and size 1 to 500.");
         }
-        List<WorkItem> matching = stores.itemsOf(center).stream()
-                .filter(i -> status == null ? i.isOpen() : i.status() == status)
-                .filter(i -> specialistId == null || specialistId.equals(i.specialistId()))
-                .filter(i -> flag == null || i.flags().contains(flag))
-                .sorted(WorkItem.PRIORITY)
-                .toList();
-        List<WorkItemView> items = matching.stream().skip((long) page * size).limit(size).map(WorkItemView::summary).toList();
-        return new QueuePage(center, page, size, matching.size(), items);
+        QueueReader.Page found = stores.queue().page(center, status, specialistId, flag, page, size);
+        return new QueuePage(center, page, size, found.total(), found.items().stream().map(WorkItemView::summary).toList());
     }
 
     @GetMapping("/entries/{entryNumber}")

@@ -1,7 +1,6 @@
 package org.centerline.center.web;
 
 import java.util.List;
-import org.centerline.center.roster.RosterService;
 import org.centerline.contracts.event.Specialist;
 import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.contracts.event.StaffingRoster;
@@ -16,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Center's roster: who is on staff, in which role, with which specialties, and who is on duty.
- * Its staff read it; only its director changes it ({@link CenterAccess}).
+ * Its staff read it; only its director changes it ({@link CenterAccess}). A change is a command on
+ * {@code center-service.commands}, applied by the Center's task to the roster the previous change left,
+ * so two changes made at the same time both survive.
  */
 @RestController
 @RequestMapping("/api/centers/{code}")
@@ -27,18 +28,21 @@ public class RosterController {
     }
 
     private final QueueStores stores;
-    private final RosterService rosters;
+    private final CenterCommands commands;
     private final ServedCenters centers;
 
-    public RosterController(QueueStores stores, RosterService rosters, ServedCenters centers) {
+    public RosterController(QueueStores stores, CenterCommands commands, ServedCenters centers) {
         this.stores = stores;
-        this.rosters = rosters;
+        this.commands = commands;
         this.centers = centers;
     }
 
     @GetMapping("/roster")
     public StaffingRoster roster(@PathVariable String code) {
-        String center = centers.resolve(code);
+        return current(centers.resolve(code));
+    }
+
+    private StaffingRoster current(String center) {
         return stores.roster(center).orElse(StaffingRoster.of(center, List.of(), null));
     }
 
@@ -55,16 +59,18 @@ public class RosterController {
         }
         Specialist specialist = new Specialist(id, body.name().strip(), body.role(), body.specialties(),
                 body.onDuty() == null || body.onDuty());
-        return rosters.upsert(stores.roster(center).orElse(null), center, specialist);
+        commands.putSpecialist(center, specialist);
+        return current(center);
     }
 
     @DeleteMapping("/specialists/{id}")
     public StaffingRoster remove(@PathVariable String code, @PathVariable String id) {
         String center = centers.resolve(code);
-        StaffingRoster current = stores.roster(center).filter(r -> r.specialists().stream().anyMatch(s -> s.id().equals(id)))
+        stores.roster(center).filter(r -> r.specialists().stream().anyMatch(s -> s.id().equals(id)))
                 .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "not-found", "No such specialist",
                         id + " is not on " + center + "'s roster."));
-        return rosters.remove(current, center, id);
+        commands.removeSpecialist(center, id);
+        return current(center);
     }
 
 }

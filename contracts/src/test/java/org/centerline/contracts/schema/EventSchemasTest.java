@@ -496,6 +496,42 @@ class EventSchemasTest {
     }
 
     @Test
+    void rosterCommandsNeedNoEntryButTheirSpecialists() {
+        ObjectNode put = claim().put("type", "PUT_SPECIALIST");
+        put.remove("entryNumber");
+        put.remove("action");
+        put.putObject("specialist").put("id", "ele-0042").put("name", "Dana").put("role", "IMPORT_SPECIALIST").put("onDuty", true);
+        assertThat(validate(CENTER_COMMAND, put)).isEmpty();
+        ObjectNode putWithout = put.deepCopy();
+        putWithout.remove("specialist");
+        assertThat(validate(CENTER_COMMAND, putWithout)).extracting(Error::getProperty).containsExactly("specialist");
+
+        ObjectNode remove = claim().put("type", "REMOVE_SPECIALIST");
+        remove.remove("entryNumber");
+        remove.remove("action");
+        assertThat(validate(CENTER_COMMAND, remove)).isEmpty();
+        remove.remove("specialistId");
+        assertThat(validate(CENTER_COMMAND, remove)).extracting(Error::getProperty).containsExactly("specialistId");
+
+        ObjectNode seed = claim().put("type", "SEED_ROSTER");
+        seed.remove("entryNumber");
+        seed.remove("action");
+        seed.remove("specialistId");
+        assertThat(validate(CENTER_COMMAND, seed)).extracting(Error::getProperty).containsExactly("specialists");
+        seed.putArray("specialists").addObject().put("id", "ele-1").put("role", "ENTRY_SPECIALIST").put("onDuty", false);
+        assertThat(validate(CENTER_COMMAND, seed)).isEmpty();
+    }
+
+    @Test
+    void entryCommandsStillNeedTheirEntry() {
+        for (String type : List.of("CLAIM", "ANSWER_CF28")) {
+            ObjectNode command = claim().put("type", type);
+            command.remove("entryNumber");
+            assertThat(validate(CENTER_COMMAND, command)).as(type).extracting(Error::getProperty).containsExactly("entryNumber");
+        }
+    }
+
+    @Test
     void schemaVersionOfEventsIsOne() {
         StatusChanged zero = new StatusChanged(0, "ABC-1234567-6", "ELE", "ABC", "12-3456789AB", EntryStatus.QUEUED, null, null, ROUTED_AT);
         assertThat(validate(STATUS_CHANGED, zero)).singleElement()

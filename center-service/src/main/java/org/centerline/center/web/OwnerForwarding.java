@@ -1,0 +1,176 @@
+package org.centerline.center.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.centerline.center.CenterProperties;
+import org.centerline.center.queue.CenterQueueProcessor;
+import org.centerline.center.streams.CenterPartitioner;
+import org.centerline.contracts.center.Center;
+import org.centerline.contracts.center.Centers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Any instance answers for any Center: a request under {@code /api/centers/{code}} for a Center whose
+ * stores another instance owns is forwarded there (found with Kafka Streams metadata and
+ * {@link CenterPartitioner}, the partitioner the topology uses, over each instance's
+ * {@code application.server}), with the caller's {@code Authorization} and a
+ * {@value #FORWARDED_BY} header naming this instance; the owner's answer is returned as it is. A
+ * request that was already forwarded is never forwarded again: if this instance is not (or no longer)
+ * the owner, it answers 503 with {@code Retry-After}, as it does while the owner is unknown (stores
+ * restoring, a rebalance). Runs after the security filter chain, so the caller is authenticated here
+ * and again by the owner.
+ */
+@Component
+public class OwnerForwarding extends OncePerRequestFilter {
+
+    public static final String FORWARDED_BY = "Centerline-Forwarded-By";
+    private static final String PREFIX = "/api/centers/";
+    private static final Logger log = LoggerFactory.getLogger(OwnerForwarding.class);
+
+    private final StreamsBuilderFactoryBean streams;
+    private final CenterProperties properties;
+    private final String instanceId;
+    private final long maxBodyBytes;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public OwnerForwarding(StreamsBuilderFactoryBean streams, CenterProperties properties,
+                           @Value("${centerline.instance-id:unknown}") String instanceId,
+                           @Value("${centerline.http.max-body-bytes:65536}") long maxBodyBytes) {
+        this.streams = streams;
+        this.properties = properties;
+        this.instanceId = instanceId;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(PREFIX);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> center = centerOf(request);
+        if (center.isEmpty()) {
+            chain.doFilter(request, response); // not a Center or not served here: the controllers answer 404
+            return;
+        }
+        HostInfo owner;
+        try {
+            owner = owner(center.get());
+        } catch (RuntimeException e) {
+            owner = null;
+        }
+        if (owner == null) {
+            notReady(response, "The owner of " + center.get() + "'s queue is not known yet (stores loading or moving).");
+            return;
+        }
+        if (owner.equals(self())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String forwardedBy = request.getHeader(FORWARDED_BY);
+        if (forwardedBy != null) {
+            notReady(response, "Forwarded by " + forwardedBy + " but " + center.get()
+                    + "'s queue is not served here (it is moving between instances).");
+            return;
+        }
+        forward(owner, request, response);
+    }
+
+    /** The Center named by the path, when it is one this instance serves. */
+    private Optional<String> centerOf(HttpServletRequest request) {
+        String rest = request.getRequestURI().substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        String code = slash < 0 ? rest : rest.substring(0, slash);
+        return Centers.find(code).map(Center::code).filter(properties.servedCenters()::contains);
+    }
+
+    /** The instance whose active task holds the Center's stores, or null while unknown. */
+    HostInfo owner(String center) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null || !kafkaStreams.state().isRunningOrRebalancing()) {
+            return null;
+        }
+        KeyQueryMetadata metadata = kafkaStreams.queryMetadataForKey(CenterQueueProcessor.ITEMS, center,
+                CenterPartitioner.<Void>of());
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost() == null
+                || metadata.activeHost().port() < 0) {
+            return null;
+        }
+        return metadata.activeHost();
+    }
+
+    private HostInfo self() {
+        return HostInfo.buildFromEndpoint(streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    private void forward(HostInfo owner, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = request.getQueryString();
+        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI()
+                + (query == null ? "" : "?" + query));
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)); // the owner answers 413 beyond
+        }
+        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(properties.forwardTimeout())
+                .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header(FORWARDED_BY, instanceId);
+        for (String name : new String[] {HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                "traceparent", "tracestate"}) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                out.header(name, value);
+            }
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notReady(response, "Interrupted while asking the instance that owns this Center's queue.");
+            return;
+        } catch (IOException e) {
+            log.debug("Forwarding {} {} to {} failed: {}", request.getMethod(), uri, owner, e.toString());
+            notReady(response, "The instance that owns this Center's queue did not answer; try again in a few seconds.");
+            return;
+        }
+        response.setStatus(answer.statusCode());
+        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE}) {
+            answer.headers().firstValue(name).ifPresent(v -> response.setHeader(name, v));
+        }
+        response.setHeader(FORWARDED_BY, instanceId);
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static void notReady(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(503);
+        response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+        response.setContentType("application/problem+json");
+        String json = "{\"type\":\"" + Problems.BASE + "queues-not-ready\",\"title\":\"Queues not ready\",\"status\":503,"
+                + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
