@@ -494,7 +494,7 @@
         el("span", { class: "line" },
             el("strong", { text: integer.format(roster) }), el("span", { class: "visually-hidden", text: " on roster," }),
             " / " + integer.format(c.requiredSpecialists || 0), el("span", { class: "visually-hidden", text: " needed" })),
-        short > 0 ? el("span", { class: "line short" }, el("span", { "aria-hidden": "true", text: "▲ " }), short + " short") : null);
+        short > 0 ? el("span", { class: "line short" }, el("span", { "aria-hidden": "true", text: "▲ " }), integer.format(short) + " short") : null);
 
     var backlog = el("td", { class: "backlog" },
         el("span", { class: "line" },
@@ -601,7 +601,7 @@
         return el("li", { class: "rec rec-hire" },
             el("p", { class: "rec-what" },
                 el("span", { class: "rec-icon", "aria-hidden": "true", text: "+" }),
-                "Hire " + h.count + " " + roleName(h.role, h.count) + " for ", el("strong", { text: h.centerCode })),
+                "Hire " + integer.format(h.count) + " " + roleName(h.role, h.count) + " for ", el("strong", { text: h.centerCode })),
             el("p", { class: "rec-why" }, el("span", { class: "visually-hidden", text: "Why: " }), h.reason || ""));
       })));
     } else {
