@@ -40,6 +40,8 @@ notifications.dead-letter 6
 center-service.commands 10
 notifications 6
 notifications.delivery-status 3 cleanup.policy=compact
+workload-service.center-totals 3 cleanup.policy=compact
+workload-service.window-counts 6 cleanup.policy=compact
 notifications-retry-0 6
 notifications-retry-1 6
 notifications-retry-2 6

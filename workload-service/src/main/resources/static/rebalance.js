@@ -494,7 +494,7 @@
         el("span", { class: "line" },
             el("strong", { text: integer.format(roster) }), el("span", { class: "visually-hidden", text: " on roster," }),
             " / " + integer.format(c.requiredSpecialists || 0), el("span", { class: "visually-hidden", text: " needed" })),
-        short > 0 ? el("span", { class: "line short" }, el("span", { "aria-hidden": "true", text: "▲ " }), short + " short") : null);
+        short > 0 ? el("span", { class: "line short" }, el("span", { "aria-hidden": "true", text: "▲ " }), integer.format(short) + " short") : null);
 
     var backlog = el("td", { class: "backlog" },
         el("span", { class: "line" },
@@ -579,9 +579,11 @@
     var container = byId("recommendations");
     var parts = [];
 
-    parts.push(el("h3", null, "Transfers ", el("span", { class: "count", text: "(" + transfers.length + ")" })));
+    var transferParts = [];
+    var hireParts = [];
+    transferParts.push(el("h3", null, "Transfers ", el("span", { class: "count", text: "(" + transfers.length + ")" })));
     if (transfers.length) {
-      parts.push(el("ul", { class: "recs" }, transfers.map(function (t) {
+      transferParts.push(el("ul", { class: "recs" }, transfers.map(function (t) {
         return el("li", { class: "rec rec-transfer" },
             el("p", { class: "rec-what" },
                 el("span", { class: "rec-icon", "aria-hidden": "true", text: "⇄" }),
@@ -590,21 +592,23 @@
             el("p", { class: "rec-why" }, el("span", { class: "visually-hidden", text: "Why: " }), t.reason || ""));
       })));
     } else {
-      parts.push(el("p", { class: "muted", text: "No transfers: the Centers' utilization is inside the band, or no move helps." }));
+      transferParts.push(el("p", { class: "muted", text: "No transfers: the Centers' utilization is inside the band, or no move helps." }));
     }
 
-    parts.push(el("h3", null, "Hires ", el("span", { class: "count", text: "(" + hires.length + ")" })));
+    hireParts.push(el("h3", null, "Hires ", el("span", { class: "count", text: "(" + hires.length + ")" })));
     if (hires.length) {
-      parts.push(el("ul", { class: "recs" }, hires.map(function (h) {
+      hireParts.push(el("ul", { class: "recs" }, hires.map(function (h) {
         return el("li", { class: "rec rec-hire" },
             el("p", { class: "rec-what" },
                 el("span", { class: "rec-icon", "aria-hidden": "true", text: "+" }),
-                "Hire " + h.count + " " + roleName(h.role, h.count) + " for ", el("strong", { text: h.centerCode })),
+                "Hire " + integer.format(h.count) + " " + roleName(h.role, h.count) + " for ", el("strong", { text: h.centerCode })),
             el("p", { class: "rec-why" }, el("span", { class: "visually-hidden", text: "Why: " }), h.reason || ""));
       })));
     } else {
-      parts.push(el("p", { class: "muted", text: "No hires: total demand fits the total capacity at the target utilization." }));
+      hireParts.push(el("p", { class: "muted", text: "No hires: total demand fits the total capacity at the target utilization." }));
     }
+    // When every Center is over capacity nobody can be spared: the hires come first, then the moves.
+    parts = r.hiresFirst ? hireParts.concat(transferParts) : transferParts.concat(hireParts);
     replaceChildren(container, parts);
   }
 

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targetUtilization the utilization hires aim at
  * @param band the allowed spread of utilization between Centers before transfers are recommended
  * @param minimumSpecialists no transfer takes a Center below this many import specialists
+ * @param retention how long the hourly and daily counts are kept, and how long an entry the tracker no
+ *     longer needs (closed, untouched) is remembered; at least the demand window
+ * @param pruneEvery how often the tracker prunes and expired windows are tombstoned (wall clock)
  */
 @ConfigurationProperties("centerline.workload")
 public record WorkloadProperties(
@@ -24,12 +27,20 @@ public record WorkloadProperties(
         Map<SpecialistRole, Double> productivity,
         @DefaultValue("0.85") double targetUtilization,
         @DefaultValue("0.15") double band,
-        @DefaultValue("2") int minimumSpecialists) {
+        @DefaultValue("2") int minimumSpecialists,
+        @DefaultValue("31d") Duration retention,
+        @DefaultValue("10m") Duration pruneEvery) {
 
     public WorkloadProperties {
-        if (demandWindow.compareTo(Duration.ofHours(1)) < 0 || demandWindow.compareTo(Duration.ofDays(31)) > 0) {
-            throw new IllegalArgumentException("centerline.workload.demand-window must be 1 hour to 31 days (the hourly "
-                    + "buckets are kept 31 days), not " + demandWindow);
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("centerline.workload.retention must be at least 1 day, not " + retention);
+        }
+        if (demandWindow.compareTo(Duration.ofHours(1)) < 0 || demandWindow.compareTo(retention) > 0) {
+            throw new IllegalArgumentException("centerline.workload.demand-window must be 1 hour to the retention ("
+                    + retention + ", centerline.workload.retention), not " + demandWindow);
+        }
+        if (pruneEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("centerline.workload.prune-every must be at least 1 second, not " + pruneEvery);
         }
     }
 

@@ -62,6 +62,22 @@ public final class Topics {
     public static final Topic NOTIFICATIONS_DELIVERY_STATUS = new Topic("notifications.delivery-status", "delivery id",
             "DeliveryStatus", 3, COMPACTED);
 
+    /**
+     * workload-service's per-Center totals (backlog, decisions), one record per Center and counting task
+     * (key {@code CENTER/partition}), latest wins. Internal to workload-service: every instance reads it
+     * as a global table, so any instance answers for every Center.
+     */
+    public static final Topic WORKLOAD_CENTER_TOTALS = new Topic("workload-service.center-totals",
+            "CENTER/partition", "CenterTotals", 3, COMPACTED);
+
+    /**
+     * workload-service's windowed counts (hourly; per day and HTS heading for the what-if), one record per
+     * window and counting task, latest wins; tombstoned after the retention. Internal to workload-service,
+     * read by every instance as a global table.
+     */
+    public static final Topic WORKLOAD_WINDOW_COUNTS = new Topic("workload-service.window-counts",
+            "H/CENTER/epochHour/partition or D/CENTER/epochDay/heading/partition", "WindowCount", 6, COMPACTED);
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -72,6 +88,8 @@ public final class Topics {
                 CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER, CENTER_COMMANDS));
         all.add(NOTIFICATIONS);
         all.add(NOTIFICATIONS_DELIVERY_STATUS);
+        all.add(WORKLOAD_CENTER_TOTALS);
+        all.add(WORKLOAD_WINDOW_COUNTS);
         for (int i = 0; i < NOTIFICATION_RETRY_TOPICS; i++) {
             all.add(new Topic(NOTIFICATIONS.name() + "-retry-" + i, "subscription id", "Delivery", NOTIFICATIONS.partitions(),
                     Map.of()));

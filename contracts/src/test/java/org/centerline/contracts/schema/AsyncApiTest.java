@@ -43,6 +43,8 @@ class AsyncApiTest {
     private static Map<String, String> internalTopics() {
         Map<String, String> internal = new HashMap<>();
         internal.put(Topics.CENTER_COMMANDS.name(), "center-service");
+        internal.put(Topics.WORKLOAD_CENTER_TOTALS.name(), "workload-service");
+        internal.put(Topics.WORKLOAD_WINDOW_COUNTS.name(), "workload-service");
         for (String topic : notificationServiceTopics()) {
             internal.put(topic, "notification-service");
         }
@@ -88,7 +90,7 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(26)
+        assertThat(addresses).hasSize(28)
                 .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries", "notifications",
                         "notifications.delivery-status", "notifications-retry-0", "notifications-retry-3")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");
@@ -175,7 +177,7 @@ class AsyncApiTest {
 
     @Test
     void theInternalChannelsAreMarkedInternalToTheirServiceAndNoOther() {
-        assertThat(INTERNAL).hasSize(7).containsEntry("center-service.commands", "center-service")
+        assertThat(INTERNAL).hasSize(9).containsEntry("center-service.commands", "center-service")
                 .containsEntry("notifications", "notification-service")
                 .containsEntry("notifications.delivery-status", "notification-service")
                 .containsEntry("notifications-retry-3", "notification-service");

@@ -35,8 +35,9 @@ class TopicsTest {
 
     @Test
     void namesAreUnique() {
-        // 10 contract topics, center-service's commands, notification-service's 6 delivery topics, 10 Center topics.
-        assertThat(names()).doesNotHaveDuplicates().hasSize(26);
+        // 10 contract topics, center-service's commands, notification-service's 6 delivery topics, workload-service's
+        // 2 published-count topics, 10 Center topics.
+        assertThat(names()).doesNotHaveDuplicates().hasSize(28);
     }
 
     @Test
@@ -55,7 +56,7 @@ class TopicsTest {
     void compactedTopicsAreTheOnesDesignMdSays() {
         assertThat(Topics.all().stream().filter(Topic::compacted).map(Topic::name))
                 .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions",
-                        "notifications.delivery-status");
+                        "notifications.delivery-status", "workload-service.center-totals", "workload-service.window-counts");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.centerline.contracts.event.RoutingFlag;
  * @param filed +1 when the entry starts counting for the Center, -1 when a re-filing moves it away, 0 otherwise
  * @param open +1 when it enters the backlog, -1 when it leaves it, 0 otherwise
  * @param decision the closing status when the entry was decided (or withdrawn), else null
+ * @param whatIfHeading the HTS heading that carries the entry in the what-if counts (its largest heading of
+ *     the Center it was routed to), or {@link WorkloadKeys#STAYS} when no table change moves it
  */
 public record CenterDelta(
         String centerCode,
@@ -26,7 +28,8 @@ public record CenterDelta(
         List<RoutingFlag> flags,
         Map<String, Integer> linesByHeading,
         EntryStatus decision,
-        Long millisToDecision) {
+        Long millisToDecision,
+        String whatIfHeading) {
 
     public CenterDelta {
         flags = flags == null ? List.of() : List.copyOf(flags);

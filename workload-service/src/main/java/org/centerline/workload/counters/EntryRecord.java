@@ -9,7 +9,9 @@ import org.centerline.contracts.event.RoutingFlag;
 
 /**
  * What workload-service remembers of one entry number: its current Center and routing facts (so a
- * re-filing is counted once, and moves with the entry), and where its review stands.
+ * re-filing is counted once, and moves with the entry), and where its review stands. {@code touchedAt} is the
+ * time of the last event that changed it: a closed (or never routed) entry is pruned once that is older
+ * than the retention; an open one is kept.
  */
 public record EntryRecord(
         String entryNumber,
@@ -23,7 +25,8 @@ public record EntryRecord(
         Instant routedAt,
         EntryStatus status,
         boolean open,
-        PendingStatus pending) {
+        PendingStatus pending,
+        Instant touchedAt) {
 
     /**
      * A status read before the routing decision it belongs to (they come on different topics): applied
@@ -39,12 +42,13 @@ public record EntryRecord(
 
     /** An entry known so far only from a status that came before its routing decision. */
     static EntryRecord pendingOnly(String entryNumber, PendingStatus pending) {
-        return new EntryRecord(entryNumber, pending.centerCode(), null, null, null, 0, null, null, null, null, false, pending);
+        return new EntryRecord(entryNumber, pending.centerCode(), null, null, null, 0, null, null, null, null, false, pending,
+                pending.at());
     }
 
     EntryRecord withPending(PendingStatus pending) {
         return new EntryRecord(entryNumber, centerCode, entryType, basis, flags, workloadPoints, linesByHeading, filedAt,
-                routedAt, status, open, pending);
+                routedAt, status, open, pending, touchedAt == null || pending.at().isAfter(touchedAt) ? pending.at() : touchedAt);
     }
 
     /** Whether the entry has been routed (a status event can arrive before its routing decision). */

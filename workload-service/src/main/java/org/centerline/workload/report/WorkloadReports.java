@@ -64,7 +64,7 @@ public class WorkloadReports {
         Instant now = clock.instant();
         List<CenterLoad> loads = new ArrayList<>();
         for (Center center : Centers.all()) {
-            CenterWorkload w = stores.workload(center.code()).orElseGet(() -> new CenterWorkload(center.code()));
+            CenterWorkload w = stores.workload(center.code(), now);
             loads.add(new CenterLoad(center.code(), demand(w, now), specialists(center.code())));
         }
         return new Rebalancer(model).recommend(loads);
@@ -81,19 +81,19 @@ public class WorkloadReports {
     }
 
     private CenterReport report(Center center, Instant now) {
-        CenterWorkload w = stores.workload(center.code()).orElseGet(() -> new CenterWorkload(center.code()));
+        CenterWorkload w = stores.workload(center.code(), now);
+        CenterWorkload t = w;
         HourBucket today = w.since(now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
         HourBucket week = w.since(now.minus(Duration.ofDays(7)));
         HourBucket month = w.since(now.minus(Duration.ofDays(30)));
-        long oldest = stores.oldestOpenRoutedAt(center.code()).map(at -> Math.max(0, (now.toEpochMilli() - at) / 1000))
-                .orElse(0L);
+        long oldest = t.oldestOpenRoutedAt == null ? 0 : Math.max(0, (now.toEpochMilli() - t.oldestOpenRoutedAt) / 1000);
         Map<SpecialistRole, Integer> specialists = specialists(center.code());
         CenterStaffing staffing = model.evaluate(new CenterLoad(center.code(), demand(w, now), specialists));
         Map<String, Integer> byRole = new TreeMap<>();
         specialists.forEach((role, n) -> byRole.put(role.name(), n));
         return new CenterReport(center.code(), center.name(), center.office(), today.filed, week.filed, month.filed,
-                w.open, w.openPoints, oldest, w.decided,
-                w.decisions == 0 ? null : round(w.decisionMillis / (double) w.decisions / 3_600_000.0),
+                t.open, t.openPoints, oldest, t.decided,
+                t.decisions == 0 ? null : round(t.decisionMillis / (double) t.decisions / 3_600_000.0),
                 topChapters(month), shares(month.entryTypes, month.filed), shares(month.flags, month.filed),
                 round(staffing.demandPointsPerDay()), byRole, round(staffing.capacityPointsPerDay()),
                 staffing.utilization() == null ? null : round(staffing.utilization()), staffing.requiredSpecialists(),

@@ -1,7 +1,6 @@
 package org.centerline.workload.web;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -75,8 +74,9 @@ public class WorkloadController {
         for (Center center : Centers.all()) {
             specialists.put(center.code(), reports.specialists(center.code()));
         }
-        Instant since = clock.instant().minus(properties.demandWindow());
-        return whatIf.evaluate(proposed, stores.entries(), since, properties.demandWindowDays(), specialists);
+        // Counts are per day: the window starts at the start of the day it begins in.
+        long sinceDay = clock.instant().minus(properties.demandWindow()).getEpochSecond() / 86_400;
+        return whatIf.evaluate(proposed, stores.headingCounts(sinceDay), properties.demandWindowDays(), specialists);
     }
 
     /** A proposed table change that cannot be applied; answered as 400. */

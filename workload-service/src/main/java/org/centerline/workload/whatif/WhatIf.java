@@ -1,6 +1,5 @@
 package org.centerline.workload.whatif;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,17 +8,19 @@ import java.util.Map;
 import org.centerline.contracts.center.Center;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.center.HtsCenterTable;
-import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.SpecialistRole;
-import org.centerline.workload.counters.EntryRecord;
+import org.centerline.workload.counters.WorkloadKeys;
+import org.centerline.workload.counters.WorkloadView;
 import org.centerline.workload.staffing.CenterLoad;
 import org.centerline.workload.staffing.StaffingModel;
 
 /**
- * Replays the trailing window's routed entries under a proposed HTS -> Center table and prices each
- * Center's demand and staffing before and after (COAC: "does a Center handle too many or too few
- * commodity lines"). Entries routed by account assignment stay where they are. Ties on lines go to
- * the lower team code (the entered values behind routing's value tie-break are not kept).
+ * Prices a proposed HTS -> Center table from the trailing window's pre-aggregated counts (entries and
+ * points per Center, day and the heading that decided the entry's Center) and gives each Center's demand
+ * and staffing before and after (COAC: "does a Center handle too many or too few commodity lines").
+ * An entry moves with its deciding heading (its largest heading of the Center it was routed to), so an
+ * entry whose lines span Centers is priced as a whole with that heading. Entries routed by account
+ * assignment stay where they are. The cost depends on days x headings, not on the number of entries.
  */
 public final class WhatIf {
 
@@ -60,33 +61,35 @@ public final class WhatIf {
         return new HtsCenterTable(current.version() + "+what-if", rules, current.fallback().code());
     }
 
-    public WhatIfResult evaluate(TableChange change, List<EntryRecord> entries, Instant since, double windowDays,
+    public WhatIfResult evaluate(TableChange change, List<WorkloadView.HeadingCount> counts, double windowDays,
                                  Map<String, Map<SpecialistRole, Integer>> specialists) {
-        return evaluate(propose(change), entries, since, windowDays, specialists);
+        return evaluate(propose(change), counts, windowDays, specialists);
     }
 
-    /** The same, for a table {@link #propose} already made. */
-    public WhatIfResult evaluate(HtsCenterTable proposed, List<EntryRecord> entries, Instant since, double windowDays,
+    /**
+     * The same, for a table {@link #propose} already made, from the pre-aggregated counts (entries and points
+     * per Center, day and deciding heading): the counts of a heading whose Center the change alters move to
+     * its new Center; the rest, and the entries no table moves, stay.
+     */
+    public WhatIfResult evaluate(HtsCenterTable proposed, List<WorkloadView.HeadingCount> counts, double windowDays,
                                  Map<String, Map<SpecialistRole, Integer>> specialists) {
         Map<String, Double> before = new HashMap<>();
         Map<String, Double> after = new HashMap<>();
+        Map<String, String> movedTo = new HashMap<>();
         int replayed = 0;
         int moved = 0;
-        for (EntryRecord entry : entries) {
-            if (!entry.routed() || entry.filedAt().isBefore(since)) {
+        for (WorkloadView.HeadingCount count : counts) {
+            if (count.entries() == 0 && count.points() == 0) {
                 continue;
             }
-            replayed++;
-            String was = entry.centerCode();
-            // Only entries whose routing the change alters move: replaying without entered values can
-            // differ from routing on value ties, and those entries must stay where routing put them.
-            String now = entry.basis() == RoutingBasis.ACCOUNT || entry.linesByHeading().isEmpty()
-                    || route(current, entry.linesByHeading()).equals(route(proposed, entry.linesByHeading())) ? was
-                    : route(proposed, entry.linesByHeading());
-            before.merge(was, entry.workloadPoints(), Double::sum);
-            after.merge(now, entry.workloadPoints(), Double::sum);
+            replayed += count.entries();
+            String was = count.centerCode();
+            String now = movedTo.computeIfAbsent(count.heading(), h -> destination(proposed, h));
+            now = now == null ? was : now;
+            before.merge(was, count.points(), Double::sum);
+            after.merge(now, count.points(), Double::sum);
             if (!now.equals(was)) {
-                moved++;
+                moved += count.entries();
             }
         }
         List<WhatIfResult.CenterChange> centers = new ArrayList<>();
@@ -97,6 +100,22 @@ public final class WhatIf {
                     model.evaluate(new CenterLoad(center.code(), after.getOrDefault(center.code(), 0.0) / windowDays, staff))));
         }
         return new WhatIfResult(proposed.version(), replayed, moved, centers);
+    }
+
+    /** The Center a heading's entries move to under the proposed table, or null when the change leaves them. */
+    private String destination(HtsCenterTable proposed, String heading) {
+        if (WorkloadKeys.STAYS.equals(heading)) {
+            return null;
+        }
+        int h;
+        try {
+            h = Integer.parseInt(heading);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Center was = current.centerOfHeading(h);
+        Center now = proposed.centerOfHeading(h);
+        return now == null || (was != null && was.code().equals(now.code())) ? null : now.code();
     }
 
     /** The Center with the most lines under the table; ties to the lower team code; only companion lines: the fallback. */

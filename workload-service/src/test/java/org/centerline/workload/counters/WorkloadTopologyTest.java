@@ -59,6 +59,8 @@ class WorkloadTopologyTest {
     static final Instant MONTH = NOW.minus(Duration.ofDays(30));
     static final Duration ROUTING_DELAY = Duration.ofSeconds(2);
     static final long HOUR_MS = 3_600_000L;
+    static final org.centerline.workload.WorkloadProperties PROPERTIES = new org.centerline.workload.WorkloadProperties(
+            Duration.ofDays(30), null, 0.85, 0.15, 2, Duration.ofDays(31), Duration.ofMinutes(10));
 
     @TempDir
     Path stateDir;
@@ -69,14 +71,45 @@ class WorkloadTopologyTest {
     private TestInputTopic<String, byte[]> routedRaw;
     private TestInputTopic<String, byte[]> statusesRaw;
     private TestInputTopic<String, StaffingRoster> rosters;
-    private KeyValueStore<String, CenterWorkload> workloads;
+    private Workloads workloads;
     private KeyValueStore<String, Long> openItems;
+    private WorkloadView view;
+    /** The topology's clock: NOW, moved on by the retention tests. */
+    private final MutableClock clock = new MutableClock(NOW);
+
+    static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Each Center's workload as the API reads it (from the global stores), or null when nothing was counted. */
+    interface Workloads {
+        CenterWorkload get(String code);
+    }
     private KeyValueStore<String, EntryRecord> entries;
 
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        new WorkloadTopology().workload(builder, Clock.fixed(NOW, ZoneOffset.UTC));
+        new WorkloadTopology().workload(builder, clock, PROPERTIES);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "workload-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
@@ -91,8 +124,13 @@ class WorkloadTopologyTest {
         routedRaw = driver.createInputTopic(Topics.ROUTED.name(), keys, new ByteArraySerializer());
         statusesRaw = driver.createInputTopic(Topics.STATUS.name(), keys, new ByteArraySerializer());
         rosters = driver.createInputTopic(Topics.CENTER_STAFFING.name(), keys, new JsonSerde<>(StaffingRoster.class).serializer());
-        workloads = driver.getKeyValueStore(CenterAggregator.WORKLOAD);
-        openItems = driver.getKeyValueStore(CenterAggregator.OPEN_ITEMS);
+        view = new WorkloadView(() -> driver.<String, CenterTotals>getKeyValueStore(WorkloadTopology.GLOBAL_TOTALS),
+                () -> driver.<String, HourBucket>getKeyValueStore(WorkloadTopology.GLOBAL_WINDOWS), PROPERTIES.retention());
+        workloads = code -> {
+            CenterWorkload w = view.workload(code, NOW);
+            return w.isEmpty() ? null : w;
+        };
+        openItems = driver.getKeyValueStore(CenterCounts.OPEN_ITEMS);
         entries = driver.getKeyValueStore(EntryTracker.STORE);
     }
 
@@ -237,7 +275,7 @@ class WorkloadTopologyTest {
         assertThat(ele.open).isEqualTo(1);
         assertThat(ele.openPoints).isEqualTo(3.0);
         // Its open item now dates from the re-filing's routing.
-        assertThat(openItems.get("ELE/REFILED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
+        assertThat(openItem("ELE", "REFILED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
         EntryRecord entry = entries.get("REFILED-1");
         assertThat(entry.filedAt()).isEqualTo(second);
         assertThat(entry.workloadPoints()).isEqualTo(3.0);
@@ -273,7 +311,7 @@ class WorkloadTopologyTest {
         assertThat(ele.openPoints).isEqualTo(1.0);
         assertThat(ele.decided).isEmpty();
         assertThat(ele.decisions).isZero();
-        assertThat(openItems.get("ELE/MOVED-1")).isNull();
+        assertThat(openItem("ELE", "MOVED-1")).isNull();
 
         // MAC: the entry, once, with the new version's numbers, still open.
         CenterWorkload mac = workloads.get("MAC");
@@ -286,7 +324,7 @@ class WorkloadTopologyTest {
         assertThat(mac.open).isEqualTo(1);
         assertThat(mac.openPoints).isEqualTo(2.5);
         assertThat(mac.decided).isEmpty();
-        assertThat(openItems.get("MAC/MOVED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
+        assertThat(openItem("MAC", "MOVED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
 
         EntryRecord moved = entries.get("MOVED-1");
         assertThat(moved.centerCode()).isEqualTo("MAC");
@@ -323,7 +361,7 @@ class WorkloadTopologyTest {
         assertThat(imm.openPoints).isEqualTo(1.5);
         assertThat(imm.decided).isEqualTo(Map.of("REJECTED_TO_FILER", 1));
         assertThat(imm.decisionMillis).isEqualTo(HOUR_MS);
-        assertThat(openItems.get("IMM/FIXED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
+        assertThat(openItem("IMM", "FIXED-1")).isEqualTo(second.plus(ROUTING_DELAY).toEpochMilli());
         assertThat(entries.get("FIXED-1").status()).isEqualTo(EntryStatus.QUEUED);
     }
 
@@ -347,7 +385,7 @@ class WorkloadTopologyTest {
         assertThat(mac.since(MONTH).filed).isEqualTo(1);
         assertThat(mac.decided).as("MAC's ACCEPTED, read before the re-filing's routing decision").isEqualTo(Map.of("ACCEPTED", 1));
         assertThat(mac.open).as("MAC backlog").isZero();
-        assertThat(openItems.get("MAC/MOVING-1")).as("MAC open item").isNull();
+        assertThat(openItem("MAC", "MOVING-1")).as("MAC open item").isNull();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -456,7 +494,7 @@ class WorkloadTopologyTest {
         assertThat(agr.open).isZero();
         assertThat(agr.openPoints).isZero();
         assertThat(agr.decided).isEqualTo(Map.of("ACCEPTED", 1));
-        assertThat(openItems.get("AGR/CLOSED-EARLY")).isNull();
+        assertThat(openItem("AGR", "CLOSED-EARLY")).isNull();
         assertThat(entries.get("CLOSED-EARLY").open()).isFalse();
     }
 
@@ -523,7 +561,8 @@ class WorkloadTopologyTest {
         for (String bad : List.of("BAD-1", "BAD-2", "BAD-3", "BAD-4", "BAD-5", "BAD-6")) {
             assertThat(entries.get(bad)).as(bad).isNull();
         }
-        assertThat(storeKeys(workloads)).containsExactly("ELE");
+        assertThat(org.centerline.contracts.center.Centers.all().stream().map(c -> c.code()).filter(c -> workloads.get(c) != null))
+                .containsExactly("ELE");
         assertThat(openRoutedAt("ELE")).containsOnlyKeys("ELE/GOOD-1");
     }
 
@@ -561,6 +600,116 @@ class WorkloadTopologyTest {
         StaffingRoster read = store.get("ELE").value();
         assertThat(read.countsByRole()).containsEntry(SpecialistRole.IMPORT_SPECIALIST, 2)
                 .containsEntry(SpecialistRole.ENTRY_SPECIALIST, 1).containsEntry(SpecialistRole.DRAWBACK_SPECIALIST, 0);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Retention: windows and the tracker
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void windowsAndClosedEntriesOlderThanTheRetentionAreGoneRecentOnesAndOpenOnesStay() {
+        // Filed 10 days before NOW: CLOSED (accepted at once) and OPEN-OLD (never decided).
+        // Filed an hour before NOW: RECENT (accepted). A status with no decision 10 days ago: ORPHAN.
+        Instant tenDaysAgo = NOW.minus(Duration.ofDays(10));
+        route("CLOSED", "ELE", "01", Map.of("8542", 1), 1.0, List.of(), tenDaysAgo);
+        status("CLOSED", "ELE", EntryStatus.ACCEPTED, tenDaysAgo.plusSeconds(60));
+        route("OPEN-OLD", "ELE", "01", Map.of("8542", 1), 2.0, List.of(), tenDaysAgo);
+        route("RECENT", "ELE", "01", Map.of("8471", 2), 4.0, List.of(), NOW.minus(Duration.ofHours(1)));
+        status("RECENT", "ELE", EntryStatus.ACCEPTED, NOW);
+        status("ORPHAN", "MAC", EntryStatus.IN_REVIEW, tenDaysAgo);
+        KeyValueStore<String, HourBucket> published = driver.getKeyValueStore(WorkloadTopology.GLOBAL_WINDOWS);
+        String oldHour = WorkloadKeys.hour("ELE", hour(tenDaysAgo), 0);
+        String oldDay = WorkloadKeys.day("ELE", tenDaysAgo.getEpochSecond() / 86_400, "8542", 0);
+        String recentHour = WorkloadKeys.hour("ELE", hour(NOW.minus(Duration.ofHours(1))), 0);
+        assertThat(published.get(oldHour).filed).isEqualTo(2);
+        assertThat(published.get(oldDay).filed).isEqualTo(2);
+        assertThat(published.get(oldDay).points).isEqualTo(3.0);
+
+        // 31 days less 9 days later, the 10-day-old windows and entries are older than the 31-day retention;
+        // the recent ones are 22 days old. The prune punctuation runs every 10 minutes of wall-clock time.
+        clock.now = NOW.plus(Duration.ofDays(22));
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+
+        // Windows: the old hour and day are tombstoned on the published topic (gone from every instance's
+        // global table); the recent hour stays.
+        assertThat(published.get(oldHour)).isNull();
+        assertThat(published.get(oldDay)).isNull();
+        assertThat(published.get(recentHour).filed).isEqualTo(1);
+        CenterWorkload ele = view.workload("ELE", clock.now);
+        assertThat(ele.since(clock.now.minus(Duration.ofDays(31))).filed).isEqualTo(1);
+        // Tracker: the closed and orphan entries are forgotten; the open one is kept (its close must still
+        // count), and so is the recent one.
+        assertThat(entries.get("CLOSED")).isNull();
+        assertThat(entries.get("ORPHAN")).isNull();
+        assertThat(entries.get("OPEN-OLD")).isNotNull();
+        assertThat(entries.get("RECENT")).isNotNull();
+        // Totals are not windowed: the backlog still holds OPEN-OLD, decisions stay counted.
+        assertThat(ele.open).isEqualTo(1);
+        assertThat(ele.decided).isEqualTo(Map.of("ACCEPTED", 2));
+
+        // OPEN-OLD closes after its window expired: it leaves the backlog once, as if never pruned.
+        status("OPEN-OLD", "ELE", EntryStatus.ACCEPTED, clock.now);
+        ele = view.workload("ELE", clock.now);
+        assertThat(ele.open).isZero();
+        assertThat(ele.openPoints).isZero();
+        assertThat(ele.decided).isEqualTo(Map.of("ACCEPTED", 3));
+
+        // Once RECENT is older than the retention too, it goes, and OPEN-OLD (now closed) 31 days after its close.
+        clock.now = NOW.plus(Duration.ofDays(54));
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertThat(entries.get("RECENT")).isNull();
+        assertThat(entries.get("OPEN-OLD")).isNull();
+        assertThat(published.get(recentHour)).isNull();
+        assertThat(storeKeys(driver.<String, Long>getKeyValueStore(EntryTracker.BY_TIME))).isEmpty();
+    }
+
+    @Test
+    void aFilingOlderThanTheRetentionOpensWorkButIsNotCountedInAnyWindow() {
+        route("ANCIENT", "AGR", "01", Map.of("0201", 1), 1.0, List.of(), NOW.minus(Duration.ofDays(40)));
+        CenterWorkload agr = workloads.get("AGR");
+        assertThat(agr.hours).isEmpty();
+        assertThat(agr.open).isEqualTo(1);
+        assertThat(storeKeys(driver.<String, HourBucket>getKeyValueStore(WorkloadTopology.GLOBAL_WINDOWS))).isEmpty();
+    }
+
+    @Test
+    void countsFromSeveralTasksAreSummedByTheReader() {
+        // Two counting tasks (partitions 0 and 3) published ELE's totals and the same hour: the reader adds them.
+        TestInputTopic<String, CenterTotals> totals = driver.createInputTopic(Topics.WORKLOAD_CENTER_TOTALS.name(),
+                new StringSerializer(), new JsonSerde<>(CenterTotals.class).serializer());
+        TestInputTopic<String, HourBucket> windows = driver.createInputTopic(Topics.WORKLOAD_WINDOW_COUNTS.name(),
+                new StringSerializer(), new JsonSerde<>(HourBucket.class).serializer());
+        CenterTotals p0 = new CenterTotals("ELE");
+        p0.open = 2;
+        p0.openPoints = 3.5;
+        p0.oldestOpenRoutedAt = 2000L;
+        p0.decided.put("ACCEPTED", 1);
+        CenterTotals p3 = new CenterTotals("ELE");
+        p3.open = 1;
+        p3.openPoints = 1.25;
+        p3.oldestOpenRoutedAt = 1000L;
+        p3.decided.put("ACCEPTED", 2);
+        totals.pipeInput(WorkloadKeys.totals("ELE", 0), p0);
+        totals.pipeInput(WorkloadKeys.totals("ELE", 3), p3);
+        totals.pipeInput(WorkloadKeys.totals("ELEX", 0), p3);
+        HourBucket h0 = new HourBucket();
+        h0.filed = 2;
+        h0.points = 3.0;
+        HourBucket h3 = new HourBucket();
+        h3.filed = 5;
+        h3.points = 1.5;
+        windows.pipeInput(WorkloadKeys.hour("ELE", hour(NOW), 0), h0);
+        windows.pipeInput(WorkloadKeys.hour("ELE", hour(NOW), 3), h3);
+        windows.pipeInput(WorkloadKeys.hour("ELE", hour(NOW.minus(Duration.ofDays(32))), 3), h3);
+
+        CenterWorkload ele = view.workload("ELE", NOW);
+        assertThat(ele.open).isEqualTo(3);
+        assertThat(ele.openPoints).isEqualTo(4.75);
+        assertThat(ele.oldestOpenRoutedAt).isEqualTo(1000L);
+        assertThat(ele.decided).isEqualTo(Map.of("ACCEPTED", 3));
+        assertThat(ele.hours).containsOnlyKeys(hour(NOW));
+        assertThat(ele.since(TODAY).filed).isEqualTo(7);
+        assertThat(ele.since(TODAY).points).isEqualTo(4.5);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -608,13 +757,23 @@ class WorkloadTopologyTest {
     private Map<String, Long> openRoutedAt(String center) {
         Map<String, Long> items = new TreeMap<>();
         try (KeyValueIterator<String, Long> range = openItems.range(center + "/", center + "0")) {
-            range.forEachRemaining(kv -> items.put(kv.key, kv.value));
+            // Keys are CODE/routedAt(13 digits)/entry: shown here as CODE/entry.
+            range.forEachRemaining(kv -> items.put(center + "/" + kv.key.substring(center.length() + 15), kv.value));
         }
         return items;
     }
 
+    /** The routing time of the Center's open item for the entry, or null when it has none. */
+    private Long openItem(String center, String entry) {
+        return openRoutedAt(center).entrySet().stream().filter(e -> e.getKey().endsWith("/" + entry)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** The oldest open item's routing time as the API reads it (published totals), checked against the store. */
     private Long oldestOpen(String center) {
-        return openRoutedAt(center).values().stream().min(Long::compare).orElse(null);
+        Long published = view.workload(center, NOW).oldestOpenRoutedAt;
+        assertThat(published).isEqualTo(openRoutedAt(center).values().stream().min(Long::compare).orElse(null));
+        return published;
     }
 
     private static <V> List<String> storeKeys(KeyValueStore<String, V> store) {

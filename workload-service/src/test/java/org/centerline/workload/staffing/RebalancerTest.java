@@ -222,23 +222,59 @@ class RebalancerTest {
     }
 
     @Test
-    void aCenterWithNoCapacityThatNoOneCanStaffGetsTheFirstHire() {
-        // ELE 50 points/day and nobody; AGR 80 points/day with 2 import (its minimum) -> 400%. No donor.
-        // Total demand 130 > 85% of 20 = 17: hires = ceil((130 / 0.85 - 20) / 10) = ceil(13.29) = 14:
-        //   ELE (no capacity) 1 -> 500%; ELE 2 -> 250%; AGR 3 -> 266.7%; AGR 4 -> 200%; ELE 3 -> 166.7%;
-        //   AGR 5 -> 160%; ELE 4 -> 125%; AGR 6 -> 133.3%; AGR 7 -> 114.3%; ELE 5 -> 100%; AGR 8 -> 100%;
+    void aCenterWithNoCapacityThatNoOneCanStaffGetsHiredIntoTheBandFirst() {
+        // ELE 50 points/day and nobody; AGR 80 points/day with 2 import (its minimum) -> 400%. Both are over
+        // capacity: hires first, most utilized first, each to at most target + band = 100%:
+        //   ELE (no capacity): ceil(50 / 10) = 5 -> 100%;  AGR: ceil(80 / 10 - 2) = 6 -> 8 specialists, 100%.
+        // Spread 0: no transfers. Total demand 130 > 85% of 130 = 110.5: ceil((130 / 0.85 - 130) / 10) = 3 more:
         //   AGR 9 -> 88.9% (tie at 100%, AGR first by code); ELE 6 -> 83.3%; AGR 10 -> 80%.
-        //   ELE 6, AGR 8.
         Recommendations r = DEFAULT.recommend(List.of(new CenterLoad("ELE", 50, Map.of()), load("AGR", 80, 2)));
 
+        assertThat(r.hiresFirst()).isTrue();
         assertThat(r.transfers()).isEmpty();
         assertThat(r.hires()).extracting(Hire::centerCode, Hire::count).containsExactly(
-                tuple("ELE", 6),
-                tuple("AGR", 8));
-        assertThat(r.hires().get(0).reason()).isEqualTo(
-                "Total demand 130 points/day exceeds 85% of total capacity (20): 14 more import specialists needed; "
-                        + "ELE is the most utilized (no review capacity); hiring 6 brings it to 83%");
+                tuple("ELE", 5), tuple("AGR", 6), tuple("AGR", 2), tuple("ELE", 1));
+        assertThat(r.hires().get(0).reason()).isEqualTo("Every Center runs over its capacity, so no Center can spare a "
+                + "specialist; ELE has 50.0 points/day of demand and no review capacity: hiring 5 import specialists "
+                + "brings it to 100%, within the band (at most 100%)");
+        assertThat(r.hires().get(2).reason()).isEqualTo(
+                "Total demand 130 points/day exceeds 85% of total capacity (130): 3 more import specialists needed; "
+                        + "AGR is the most utilized after the hires above (100%); hiring 2 brings it to 80%");
         assertThat(r.after()).allSatisfy(c -> assertThat(c.utilization()).isNotNull());
+    }
+
+    @Test
+    void atNationalNumbersWithEveryCenterOverCapacityHiresComeFirstAndNobodyMovesOutOfAnOverloadedCenter() {
+        // PNG 6,480 points/day with 100 import (capacity 1,000) -> 648%; ELE 1,200 with 100 -> 120%;
+        // AGR 1,100 with 100 -> 110%. Every Center is over capacity: moving PNG's people would only
+        // overload another Center. Hires first, each to at most 100% (target 85 + band 15):
+        //   PNG: ceil(648 - 100) = 548 -> 648 specialists, 100%;  ELE: 20 -> 100%;  AGR: 10 -> 100%.
+        // Then the spread is 0: no transfers. Total demand 8,780 > 85% of 8,780: ceil((8,780 / 0.85 - 8,780) / 10)
+        // = ceil(154.94) = 155 more, to the most utilized one at a time.
+        Recommendations r = DEFAULT.recommend(List.of(load("ELE", 1200, 100), load("PNG", 6480, 100), load("AGR", 1100, 100)));
+
+        assertThat(r.hiresFirst()).isTrue();
+        assertThat(r.transfers()).isEmpty();
+        assertThat(r.hires()).extracting(Hire::centerCode, Hire::count).startsWith(
+                tuple("PNG", 548), tuple("ELE", 20), tuple("AGR", 10));
+        assertThat(r.hires().get(0).reason()).startsWith("Every Center runs over its capacity, so no Center can spare a "
+                + "specialist; PNG runs at 648% (6,480.0 points/day against 1,000.0): hiring 548 import specialists "
+                + "brings it to 100%");
+        assertThat(r.hires().stream().skip(3).mapToInt(Hire::count).sum()).isEqualTo(155);
+        assertThat(r.after()).allSatisfy(c -> assertThat(c.utilization()).isLessThanOrEqualTo(0.86));
+    }
+
+    @Test
+    void aCenterOverTheBandNeverGivesEvenWhenAnotherCenterIsWorse() {
+        // ELE 300 points/day with 10 -> 300%; MAC 120 with 10 -> 120% (over target + band = 100%);
+        // AGR 20 with 10 -> 20%. Not every Center is over capacity: transfers, but only AGR may give.
+        // AGR gives down to its minimum of 2 (8 moves: ELE 18 -> 166.7%, AGR 2 -> 100%); MAC keeps its 10.
+        Recommendations r = DEFAULT.recommend(List.of(load("ELE", 300, 10), load("MAC", 120, 10), load("AGR", 20, 10)));
+
+        assertThat(r.hiresFirst()).isFalse();
+        assertThat(r.transfers()).extracting(Transfer::fromCenter, Transfer::toCenter, Transfer::count)
+                .containsExactly(tuple("AGR", "ELE", 8));
+        assertThat(r.transfers()).noneMatch(t -> t.fromCenter().equals("MAC"));
     }
 
     @Test

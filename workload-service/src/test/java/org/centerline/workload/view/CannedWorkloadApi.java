@@ -200,7 +200,9 @@ final class CannedWorkloadApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             boolean broken = path.startsWith("/broken/");
-            String local = broken ? path.substring("/broken".length()) : path;
+            boolean national = path.startsWith("/national/");
+            String local = broken ? path.substring("/broken".length())
+                    : national ? path.substring("/national".length()) : path;
             String method = exchange.getRequestMethod();
             if (local.startsWith("/api/")) {
                 if (!allowed(exchange, local, method)) {
@@ -209,9 +211,9 @@ final class CannedWorkloadApi implements AutoCloseable {
                 if (broken) {
                     problem(exchange, 503, "Service Unavailable", "The workload stores are rebalancing; try again shortly.");
                 } else if (local.equals("/api/workload") && method.equals("GET")) {
-                    json(exchange, 200, workload(workloadRequests.incrementAndGet()));
+                    json(exchange, 200, workload(workloadRequests.incrementAndGet(), national));
                 } else if (local.equals("/api/staffing/recommendations") && method.equals("GET")) {
-                    json(exchange, 200, recommendations());
+                    json(exchange, 200, national ? nationalRecommendations() : recommendations());
                 } else if (local.equals("/api/what-if") && method.equals("POST")) {
                     whatIf(exchange);
                 } else {
@@ -296,11 +298,42 @@ final class CannedWorkloadApi implements AutoCloseable {
 
     // ---- canned JSON (shapes as the service writes them, nulls omitted) --------------------------------
 
-    private static String workload(int request) {
+    /**
+     * The worked example at national numbers (under {@code /national/}): demand x 5,000 (seven digits), rosters
+     * x 100, counts x 1,000, so utilization runs to four digits (ELE 6,818 %).
+     */
+    private static Center national(Center c) {
+        return new Center(c.code(), c.name(), c.office(), c.demand() * 5_000, c.imports() * 100, c.entries() * 100,
+                c.drawbacks() * 100, c.filedToday() * 1_000, c.filed7() * 1_000, c.filed30() * 1_000, c.backlog() * 1_000,
+                c.backlogPoints() * 1_000, c.oldestSeconds() * 30, c.meanHours(), c.chapters(), c.decided(), c.entryTypes(),
+                c.flags());
+    }
+
+    /** Every Center over capacity: hires first (one per Center into the band), then no transfers. */
+    private static String nationalRecommendations() {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        List<String> hires = new ArrayList<>();
+        for (Center plain : sortedByCode()) {
+            Center c = national(plain);
+            before.add(staffing(c.code(), c.demand(), c.imports(), c.entries()));
+            int hire = (int) Math.ceil((c.demand() - c.capacity()) / IMPORT_STANDARD);
+            after.add(staffing(c.code(), c.demand(), c.imports() + hire, c.entries()));
+            hires.add(String.format(Locale.ROOT, "{\"centerCode\":\"%s\",\"role\":\"IMPORT_SPECIALIST\",\"count\":%d,"
+                    + "\"reason\":\"Every Center runs over its capacity, so no Center can spare a specialist; %s runs at "
+                    + "%,d%% (%,.1f points/day against %,.1f): hiring %,d import specialists brings it to 100%%, within the band "
+                    + "(at most 100%%)\"}", c.code(), hire, c.code(), Math.round(c.demand() / c.capacity() * 100), c.demand(),
+                    c.capacity(), hire));
+        }
+        return "{\"transfers\":[],\"hires\":[" + String.join(",", hires) + "],\"before\":[" + String.join(",", before)
+                + "],\"after\":[" + String.join(",", after) + "],\"hiresFirst\":true}";
+    }
+
+    private static String workload(int request, boolean national) {
         StringBuilder json = new StringBuilder("{\"asOf\":\"2026-11-23T05:00:00Z\",\"demandWindow\":\"PT720H\","
                 + "\"workloadModelVersion\":\"2026.11-1\",\"centers\":[");
         for (int i = 0; i < CENTERS.size(); i++) {
-            Center c = CENTERS.get(i);
+            Center c = national ? national(CENTERS.get(i)) : CENTERS.get(i);
             int more = request - 1;
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("centerCode", c.code());

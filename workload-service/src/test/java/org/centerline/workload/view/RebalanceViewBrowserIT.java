@@ -355,6 +355,57 @@ class RebalanceViewBrowserIT {
         }
     }
 
+    @Test
+    void atNationalNumbersNothingOverlapsNothingScrollsSidewaysAndHiresComeFirst() throws Exception {
+        // Seven-digit demand (ELE 1,500,000 points/day) and four-digit utilization (ELE 6,818 %), at 1366x900.
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/national/", CannedWorkloadApi.DIRECTOR))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            tab.waitUntil("document.querySelectorAll('#recommendations li.rec').length > 0", LOAD);
+            String ele = tab.text("document.querySelector('#centers-body tr[data-center=ELE]').innerText");
+            tab.screenshot(TARGET.resolve("rebalance-view-national.png"), true);
+            assertThat(ele.replace('\u00a0', ' ').replace('\u202f', ' ')).contains("6,818 %").contains("1,500,000");
+
+            // No sideways scroll: not the page, not the table's own scroller.
+            assertThat(tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+                    .as("page width %s at %s", tab.text("String(document.documentElement.scrollWidth)"), WIDTH).isTrue();
+            List<String> scrolling = strings(tab.evaluate("Array.from(document.querySelectorAll('.table-scroll'))"
+                    + ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"));
+            assertThat(scrolling).as("scrolling sideways").isEmpty();
+            // No overlap: no cell's content spills out of it, and no two pieces of text in a row cross.
+            List<String> overlaps = strings(tab.evaluate("""
+                    (() => {
+                      const bad = [];
+                      const cross = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+                          && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+                      document.querySelectorAll('#centers tr').forEach(tr => {
+                        tr.querySelectorAll('td, th').forEach(c => {
+                          if (c.scrollWidth > c.clientWidth + 1) bad.push('spills: ' + c.innerText);
+                        });
+                        const leaves = Array.from(tr.querySelectorAll('*')).filter(e => e.children.length === 0
+                            && e.textContent.trim() && e.getClientRects().length && !e.closest('.visually-hidden'));
+                        // Per line box: a span that wraps has one rectangle per line, not their union.
+                        const crosses = (a, b) => Array.from(a.getClientRects())
+                            .some(r => Array.from(b.getClientRects()).some(q => cross(r, q)));
+                        for (let i = 0; i < leaves.length; i++) {
+                          for (let j = i + 1; j < leaves.length; j++) {
+                            if (crosses(leaves[i], leaves[j])) {
+                              bad.push('overlap: ' + leaves[i].textContent.trim() + ' / ' + leaves[j].textContent.trim());
+                            }
+                          }
+                        }
+                      });
+                      return bad;
+                    })()"""));
+            assertThat(overlaps).as("overlapping or spilling text").isEmpty();
+
+            // Every Center over capacity: the hires lead, before the (empty) transfers.
+            List<String> headings = strings(tab.evaluate(
+                    "Array.from(document.querySelectorAll('#recommendations h3'), e => e.textContent)"));
+            assertThat(headings.get(0)).startsWith("Hires");
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
     /** Fills the first move of the what-if form and runs it (by a click; the keyboard test does it by keys). */
     private static void runWhatIf(HeadlessChromium.Tab tab, String chapterOrHeading, String toCenter) {
         tab.evaluate("(() => {"

@@ -20,6 +20,8 @@ import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.RoutingBasis;
 import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.workload.counters.EntryRecord;
+import org.centerline.workload.counters.EntryTracker;
+import org.centerline.workload.counters.WorkloadView;
 import org.centerline.workload.staffing.CenterStaffing;
 import org.centerline.workload.staffing.StaffingModel;
 import org.centerline.workload.staffing.StaffingStandards;
@@ -68,7 +70,7 @@ class WhatIfTest {
                 entry("NO-LINES", "ELE", RoutingBasis.HTS, Map.of(), 1.0, NOW.minus(Duration.ofDays(1))),
                 entry("PHC-1", "PHC", RoutingBasis.HTS, Map.of("3004", 1), 5.0, NOW.minus(Duration.ofDays(1))),
                 entry("AT-SINCE", "AUT", RoutingBasis.HTS, Map.of("8703", 1), 0.5, since),
-                new EntryRecord("UNROUTED", "ELE", null, null, null, 0, null, null, null, EntryStatus.IN_REVIEW, true, null));
+                new EntryRecord("UNROUTED", "ELE", null, null, null, 0, null, null, null, EntryStatus.IN_REVIEW, true, null, null));
         // Rosters:
         //   ELE: 1 import + 1 entry        -> capacity 1 x 2 + 1 x 1 = 3.0 points/day, 2 specialists
         //   MAC: 2 import                  -> capacity 4.0, 2 specialists
@@ -80,7 +82,7 @@ class WhatIfTest {
                 "AUT", Map.of(IMPORT_SPECIALIST, 1, DRAWBACK_SPECIALIST, 2));
 
         WhatIfResult result = whatIf.evaluate(new TableChange(List.of(new TableChange.Move(null, "8471", "MAC"))),
-                entries, since, 2.0, specialists);
+                counts(entries, since), 2.0, specialists);
 
         assertThat(result.proposedTableVersion()).isEqualTo("2026.11-1+what-if");
         assertThat(result.entriesReplayed()).isEqualTo(6);
@@ -139,7 +141,7 @@ class WhatIfTest {
                 entry("B4", "ELE", RoutingBasis.HTS, Map.of("8471", 1, "8542", 1), 4.0, filed));
 
         WhatIfResult result = whatIf.evaluate(new TableChange(List.of(new TableChange.Move("85", null, "MAC"))),
-                entries, NOW.minus(Duration.ofDays(1)), 1.0, Map.of());
+                counts(entries, NOW.minus(Duration.ofDays(1))), 1.0, Map.of());
 
         assertThat(result.entriesReplayed()).isEqualTo(4);
         assertThat(result.entriesMoved()).isEqualTo(1);
@@ -183,7 +185,7 @@ class WhatIfTest {
                 "ELE", Map.of(IMPORT_SPECIALIST, 3), "MAC", Map.of(IMPORT_SPECIALIST, 4));
 
         WhatIfResult result = whatIf.evaluate(new TableChange(List.of(new TableChange.Move("84", null, "ELE"))),
-                entries, NOW.minus(Duration.ofDays(1)), 1.0, specialists);
+                counts(entries, NOW.minus(Duration.ofDays(1))), 1.0, specialists);
 
         assertThat(result.entriesReplayed()).isEqualTo(4);
         assertThat(result.entriesMoved()).isEqualTo(2);
@@ -210,8 +212,8 @@ class WhatIfTest {
         // An entry 8471:1 + 8481:2 (now MAC) then has MAC 1 vs ELE 2 -> ELE.
         WhatIfResult result = whatIf.evaluate(new TableChange(List.of(new TableChange.Move(null, "8471", "MAC"),
                         new TableChange.Move("84", null, "ELE"))),
-                List.of(entry("X", "MAC", RoutingBasis.HTS, Map.of("8471", 1, "8481", 2), 3.0, NOW)),
-                NOW.minus(Duration.ofDays(1)), 1.0, Map.of());
+                counts(List.of(entry("X", "MAC", RoutingBasis.HTS, Map.of("8471", 1, "8481", 2), 3.0, NOW)),
+                        NOW.minus(Duration.ofDays(1))), 1.0, Map.of());
         assertThat(result.entriesMoved()).isEqualTo(1);
         assertThat(demand(byCode(result), "ELE")).containsExactly(0.0, 3.0);
     }
@@ -257,7 +259,7 @@ class WhatIfTest {
         TableChange mixed = new TableChange(List.of(new TableChange.Move("85", null, "MAC"), new TableChange.Move("98", null, "ELE")));
         assertThatThrownBy(() -> whatIf.propose(mixed))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Chapter 98");
-        assertThatThrownBy(() -> whatIf.evaluate(mixed, List.of(), NOW.minus(Duration.ofDays(1)), 1.0, Map.of()))
+        assertThatThrownBy(() -> whatIf.evaluate(mixed, List.of(), 1.0, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Chapter 98");
     }
 
@@ -270,10 +272,19 @@ class WhatIfTest {
                 .hasMessageContaining(message);
     }
 
+    /** The counts the tracker publishes for these entries: one per entry, on its day and deciding heading. */
+    static List<WorkloadView.HeadingCount> counts(List<EntryRecord> entries, Instant since) {
+        long sinceDay = since.getEpochSecond() / 86_400;
+        return entries.stream().filter(e -> e.routed() && e.filedAt().getEpochSecond() / 86_400 >= sinceDay)
+                .map(e -> new WorkloadView.HeadingCount(e.centerCode(), e.filedAt().getEpochSecond() / 86_400,
+                        EntryTracker.whatIfHeading(e), 1, e.workloadPoints()))
+                .toList();
+    }
+
     private static EntryRecord entry(String number, String center, RoutingBasis basis, Map<String, Integer> lines,
                                      double points, Instant filedAt) {
         return new EntryRecord(number, center, "01", basis, List.of(), points, lines, filedAt, filedAt.plusSeconds(2),
-                EntryStatus.QUEUED, true, null);
+                EntryStatus.QUEUED, true, null, filedAt.plusSeconds(2));
     }
 
     private static Map<String, WhatIfResult.CenterChange> byCode(WhatIfResult result) {
