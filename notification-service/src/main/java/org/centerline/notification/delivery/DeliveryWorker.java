@@ -68,7 +68,7 @@ public class DeliveryWorker {
         }
         String refusal = policy.refuse(subscription.webhook().url()).orElse(null);
         WebhookSender.Outcome outcome = refusal != null ? new WebhookSender.Outcome(-1, refusal)
-                : sender.send(subscription.webhook(), delivery);
+                : sender.send(subscription, delivery);
         if (outcome.delivered()) {
             ledger.record(delivery, DeliveryStatus.State.DELIVERED, attempt, null);
             if (delivery.occurredAt() != null) {
