@@ -70,7 +70,8 @@ public class NotificationSources {
         return filer != null && EntryNumber.hasValidFormat(entry) && entry.startsWith(filer + "-") ? filer : null;
     }
 
-    Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** The notification a source record makes, or null when it makes none. */
+    public Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         if (record.value() == null) {
             return null;
         }
