@@ -62,6 +62,13 @@ public final class Topics {
     public static final Topic NOTIFICATIONS_DELIVERY_STATUS = new Topic("notifications.delivery-status", "delivery id",
             "DeliveryStatus", 3, COMPACTED);
 
+    /**
+     * The dead deliveries only, latest state per delivery id (the DEAD status, with the delivery), so listing the dead
+     * letters does not read every delivery; a redelivery writes a tombstone. Internal to notification-service.
+     */
+    public static final Topic NOTIFICATIONS_DEAD_LETTER_INDEX = new Topic("notifications.dead-letter-index", "delivery id",
+            "DeliveryStatus", 3, COMPACTED);
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -72,6 +79,7 @@ public final class Topics {
                 CENTER_ANNOUNCEMENTS, NOTIFICATION_SUBSCRIPTIONS, NOTIFICATIONS_DEAD_LETTER, CENTER_COMMANDS));
         all.add(NOTIFICATIONS);
         all.add(NOTIFICATIONS_DELIVERY_STATUS);
+        all.add(NOTIFICATIONS_DEAD_LETTER_INDEX);
         for (int i = 0; i < NOTIFICATION_RETRY_TOPICS; i++) {
             all.add(new Topic(NOTIFICATIONS.name() + "-retry-" + i, "subscription id", "Delivery", NOTIFICATIONS.partitions(),
                     Map.of()));

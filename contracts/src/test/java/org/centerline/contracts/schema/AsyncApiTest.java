@@ -51,7 +51,8 @@ class AsyncApiTest {
 
     /** The delivery topics of notification-service: {@code notifications}, its retry topics and the delivery states. */
     private static List<String> notificationServiceTopics() {
-        List<String> topics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name()));
+        List<String> topics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name(),
+                Topics.NOTIFICATIONS_DEAD_LETTER_INDEX.name()));
         topics.addAll(retryTopics());
         return topics;
     }
@@ -88,7 +89,7 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(26)
+        assertThat(addresses).hasSize(27)
                 .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries", "notifications",
                         "notifications.delivery-status", "notifications-retry-0", "notifications-retry-3")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");
@@ -175,7 +176,7 @@ class AsyncApiTest {
 
     @Test
     void theInternalChannelsAreMarkedInternalToTheirServiceAndNoOther() {
-        assertThat(INTERNAL).hasSize(7).containsEntry("center-service.commands", "center-service")
+        assertThat(INTERNAL).hasSize(8).containsEntry("center-service.commands", "center-service")
                 .containsEntry("notifications", "notification-service")
                 .containsEntry("notifications.delivery-status", "notification-service")
                 .containsEntry("notifications-retry-3", "notification-service");

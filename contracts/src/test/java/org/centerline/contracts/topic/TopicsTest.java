@@ -35,8 +35,8 @@ class TopicsTest {
 
     @Test
     void namesAreUnique() {
-        // 10 contract topics, center-service's commands, notification-service's 6 delivery topics, 10 Center topics.
-        assertThat(names()).doesNotHaveDuplicates().hasSize(26);
+        // 10 contract topics, center-service's commands, notification-service's 7 delivery topics (with the dead-letter index), 10 Center topics.
+        assertThat(names()).doesNotHaveDuplicates().hasSize(27);
     }
 
     @Test
@@ -55,7 +55,7 @@ class TopicsTest {
     void compactedTopicsAreTheOnesDesignMdSays() {
         assertThat(Topics.all().stream().filter(Topic::compacted).map(Topic::name))
                 .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions",
-                        "notifications.delivery-status");
+                        "notifications.delivery-status", "notifications.dead-letter-index");
     }
 
     @Test
