@@ -47,7 +47,7 @@ public class DeliveryStores implements SmartLifecycle {
 
     public DeliveryStores(ConsumerFactory<?, ?> consumers,
                           @Value("${centerline.instance-id:${spring.application.name}}") String instanceId,
-                          @Value("${centerline.state-dir:${java.io.tmpdir}/centerline}") String stateDir) {
+                          @Value("${centerline.state-dir:${spring.kafka.streams.state-dir:${java.io.tmpdir}/centerline}}") String stateDir) {
         this.kafka = new HashMap<>(consumers.getConfigurationProperties());
         this.instanceId = instanceId;
         this.stateDir = Path.of(stateDir, "notification-service", instanceId);
