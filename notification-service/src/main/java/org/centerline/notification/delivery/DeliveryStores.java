@@ -122,6 +122,7 @@ public class DeliveryStores implements SmartLifecycle {
     @Override
     public void start() {
         KafkaStreams s = new KafkaStreams(topology(), properties());
+        forgetAnotherClustersState(s);
         s.start();
         long deadline = System.nanoTime() + START.toNanos();
         // Global stores are restored (from their checkpoint on) before the instance is RUNNING.
@@ -138,6 +139,36 @@ public class DeliveryStores implements SmartLifecycle {
             }
         }
         streams = s;
+    }
+
+    /**
+     * The stores' checkpoints are offsets of one Kafka cluster: against another (a local stack started afresh, a
+     * restored backup) they would skip or keep the wrong records. The cluster id is kept next to the state; when it
+     * differs, the state is wiped and rebuilt from the topics.
+     */
+    private void forgetAnotherClustersState(KafkaStreams s) {
+        Map<String, Object> admin = new HashMap<>();
+        properties().forEach((k, v) -> admin.put((String) k, v));
+        admin.keySet().removeIf(k -> k.startsWith("application.") || k.equals(StreamsConfig.STATE_DIR_CONFIG)
+                || k.startsWith("consumer.") || k.equals(StreamsConfig.CLIENT_ID_CONFIG));
+        admin.put(org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG, instanceId + "-delivery-stores-admin");
+        String clusterId;
+        try (org.apache.kafka.clients.admin.Admin a = org.apache.kafka.clients.admin.Admin.create(admin)) {
+            clusterId = a.describeCluster().clusterId().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not reach Kafka to start the delivery stores", e);
+        }
+        Path marker = stateDir.resolve("kafka-cluster-id");
+        try {
+            String known = java.nio.file.Files.exists(marker) ? java.nio.file.Files.readString(marker).strip() : null;
+            if (known != null && !known.equals(clusterId)) {
+                s.cleanUp();
+            }
+            java.nio.file.Files.createDirectories(stateDir);
+            java.nio.file.Files.writeString(marker, clusterId);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not use the state dir " + stateDir, e);
+        }
     }
 
     public ReadOnlyKeyValueStore<String, byte[]> store(String name) {
