@@ -2,16 +2,20 @@ package org.centerline.streams;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /**
  * Shared by the Kafka Streams services (import it): interactive queries over the local stores, and
- * readiness from the Streams state.
+ * readiness from the Streams state, and the end of an instance fenced by a duplicate of its id.
  */
 @Configuration(proxyBeanMethods = false)
 public class StreamsSupport {
@@ -39,5 +43,24 @@ public class StreamsSupport {
             boolean up = state == KafkaStreams.State.RUNNING || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
             return (up ? Health.up() : Health.outOfService()).withDetail("state", String.valueOf(state)).build();
         };
+    }
+
+    @Bean
+    DuplicateInstanceGuard duplicateInstanceGuard(ConfigurableApplicationContext context,
+            @Value("${centerline.instance-id}") String instanceId,
+            @Value("${centerline.instance.exit-on-duplicate:true}") boolean exit) {
+        return new DuplicateInstanceGuard(context, instanceId, exit);
+    }
+
+    /**
+     * A stream thread that dies of a duplicate id ends the instance (see {@link DuplicateInstanceGuard});
+     * any other uncaught failure shuts the client down, as Kafka Streams does by default.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer duplicateInstanceHandler(DuplicateInstanceGuard guard) {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(failure -> {
+            guard.onFailure(failure);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     }
 }
