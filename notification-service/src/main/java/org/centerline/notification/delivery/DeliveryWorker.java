@@ -54,7 +54,7 @@ public class DeliveryWorker {
             topicSuffixingStrategy = TopicSuffixingStrategy.SUFFIX_WITH_INDEX_VALUE,
             sameIntervalTopicReuseStrategy = SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
     // Few records a poll: each can take a webhook's full timeout, and the poll interval must not run out.
-    @KafkaListener(id = "notification-deliveries", topics = "#{T(org.centerline.contracts.topic.Topics).NOTIFICATIONS.name()}",
+    @KafkaListener(id = "notification-deliveries", clientIdPrefix = "${centerline.instance-id}-notification-deliveries", topics = "#{T(org.centerline.contracts.topic.Topics).NOTIFICATIONS.name()}",
             groupId = "notification-deliveries", concurrency = "${centerline.notification.delivery-concurrency:6}",
             properties = "max.poll.records=10")
     public void deliver(ConsumerRecord<String, byte[]> record) {

@@ -40,7 +40,7 @@ public class NotificationSources {
         this.feed = feed;
     }
 
-    @KafkaListener(id = "notification-sources", groupId = "notification-service",
+    @KafkaListener(id = "notification-sources", clientIdPrefix = "${centerline.instance-id}-notification-sources", groupId = "notification-service",
             containerFactory = "sourcesContainerFactory",
             topics = {"#{T(org.centerline.contracts.topic.Topics).REJECTED.name()}",
                     "#{T(org.centerline.contracts.topic.Topics).STATUS.name()}",
