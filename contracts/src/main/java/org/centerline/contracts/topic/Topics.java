@@ -78,6 +78,13 @@ public final class Topics {
     public static final Topic WORKLOAD_WINDOW_COUNTS = new Topic("workload-service.window-counts",
             "H/CENTER/epochHour/partition or D/CENTER/epochDay/heading/partition", "WindowCount", 6, COMPACTED);
 
+    /**
+     * The dead deliveries only, latest state per delivery id (the DEAD status, with the delivery), so listing the dead
+     * letters does not read every delivery; a redelivery writes a tombstone. Internal to notification-service.
+     */
+    public static final Topic NOTIFICATIONS_DEAD_LETTER_INDEX = new Topic("notifications.dead-letter-index", "delivery id",
+            "DeliveryStatus", 3, COMPACTED);
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -90,6 +97,7 @@ public final class Topics {
         all.add(NOTIFICATIONS_DELIVERY_STATUS);
         all.add(WORKLOAD_CENTER_TOTALS);
         all.add(WORKLOAD_WINDOW_COUNTS);
+        all.add(NOTIFICATIONS_DEAD_LETTER_INDEX);
         for (int i = 0; i < NOTIFICATION_RETRY_TOPICS; i++) {
             all.add(new Topic(NOTIFICATIONS.name() + "-retry-" + i, "subscription id", "Delivery", NOTIFICATIONS.partitions(),
                     Map.of()));

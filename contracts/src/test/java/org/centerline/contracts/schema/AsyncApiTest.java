@@ -53,7 +53,8 @@ class AsyncApiTest {
 
     /** The delivery topics of notification-service: {@code notifications}, its retry topics and the delivery states. */
     private static List<String> notificationServiceTopics() {
-        List<String> topics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name()));
+        List<String> topics = new ArrayList<>(List.of(Topics.NOTIFICATIONS.name(), Topics.NOTIFICATIONS_DELIVERY_STATUS.name(),
+                Topics.NOTIFICATIONS_DEAD_LETTER_INDEX.name()));
         topics.addAll(retryTopics());
         return topics;
     }
@@ -90,7 +91,7 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(28)
+        assertThat(addresses).hasSize(29)
                 .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries", "notifications",
                         "notifications.delivery-status", "notifications-retry-0", "notifications-retry-3")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");
@@ -177,7 +178,7 @@ class AsyncApiTest {
 
     @Test
     void theInternalChannelsAreMarkedInternalToTheirServiceAndNoOther() {
-        assertThat(INTERNAL).hasSize(9).containsEntry("center-service.commands", "center-service")
+        assertThat(INTERNAL).hasSize(10).containsEntry("center-service.commands", "center-service")
                 .containsEntry("notifications", "notification-service")
                 .containsEntry("notifications.delivery-status", "notification-service")
                 .containsEntry("notifications-retry-3", "notification-service");

@@ -35,9 +35,9 @@ class TopicsTest {
 
     @Test
     void namesAreUnique() {
-        // 10 contract topics, center-service's commands, notification-service's 6 delivery topics, workload-service's
-        // 2 published-count topics, 10 Center topics.
-        assertThat(names()).doesNotHaveDuplicates().hasSize(28);
+        // 10 contract topics, center-service's commands, notification-service's 7 delivery topics (with the dead-letter
+        // index), workload-service's 2 published-count topics, 10 Center topics.
+        assertThat(names()).doesNotHaveDuplicates().hasSize(29);
     }
 
     @Test
@@ -56,7 +56,8 @@ class TopicsTest {
     void compactedTopicsAreTheOnesDesignMdSays() {
         assertThat(Topics.all().stream().filter(Topic::compacted).map(Topic::name))
                 .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions",
-                        "notifications.delivery-status", "workload-service.center-totals", "workload-service.window-counts");
+                        "notifications.delivery-status", "notifications.dead-letter-index",
+                        "workload-service.center-totals", "workload-service.window-counts");
     }
 
     @Test

@@ -54,7 +54,7 @@ public class DeliveryWorker {
             topicSuffixingStrategy = TopicSuffixingStrategy.SUFFIX_WITH_INDEX_VALUE,
             sameIntervalTopicReuseStrategy = SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
     // Few records a poll: each can take a webhook's full timeout, and the poll interval must not run out.
-    @KafkaListener(id = "notification-deliveries", topics = "#{T(org.centerline.contracts.topic.Topics).NOTIFICATIONS.name()}",
+    @KafkaListener(id = "notification-deliveries", clientIdPrefix = "${centerline.instance-id}-notification-deliveries", topics = "#{T(org.centerline.contracts.topic.Topics).NOTIFICATIONS.name()}",
             groupId = "notification-deliveries", concurrency = "${centerline.notification.delivery-concurrency:6}",
             properties = "max.poll.records=10")
     public void deliver(ConsumerRecord<String, byte[]> record) {
@@ -68,7 +68,7 @@ public class DeliveryWorker {
         }
         String refusal = policy.refuse(subscription.webhook().url()).orElse(null);
         WebhookSender.Outcome outcome = refusal != null ? new WebhookSender.Outcome(-1, refusal)
-                : sender.send(subscription.webhook(), delivery);
+                : sender.send(subscription, delivery);
         if (outcome.delivered()) {
             ledger.record(delivery, DeliveryStatus.State.DELIVERED, attempt, null);
             if (delivery.occurredAt() != null) {
@@ -84,7 +84,7 @@ public class DeliveryWorker {
     @DltHandler
     public void dead(ConsumerRecord<String, byte[]> record) {
         Delivery delivery = CenterlineJson.mapper().readValue(record.value(), Delivery.class);
-        String lastError = ledger.find(delivery.deliveryId()).map(DeliveryStatus::lastError).orElse(null);
+        String lastError = lastError(delivery.deliveryId(), record);
         // On the dead-letter topic the attempts header already counts the attempt that will never be made.
         int attempts = Math.max(1, attempt(record) - 1);
         if (subscriptions.find(delivery.subscriptionId()).isEmpty()) {
@@ -93,6 +93,20 @@ public class DeliveryWorker {
         }
         ledger.record(delivery, DeliveryStatus.State.DEAD, attempts, lastError);
         metrics.failed(delivery.eventType(), true);
+    }
+
+    /** The last attempt's error, as the delivery's state says, else as the dead-letter record's header does. */
+    private String lastError(String deliveryId, ConsumerRecord<String, byte[]> record) {
+        try {
+            String recorded = ledger.find(deliveryId).map(DeliveryStatus::lastError).orElse(null);
+            if (recorded != null) {
+                return recorded;
+            }
+        } catch (RuntimeException e) {
+            // the store is not available: the header will do
+        }
+        Header header = record.headers().lastHeader("kafka_dlt-exception-message");
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static int attempt(ConsumerRecord<String, byte[]> record) {

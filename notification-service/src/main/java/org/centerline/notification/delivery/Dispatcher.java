@@ -9,15 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.source.Notification;
-import org.centerline.notification.stream.LiveStream;
 import org.centerline.notification.subscription.Subscription;
 import org.centerline.notification.subscription.SubscriptionRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fans a notification out: one delivery per matching subscription onto {@code notifications}, and to
- * the live streams of this instance. Returns once Kafka has every delivery, so the source record's
+ * Fans a notification out: one delivery per matching subscription onto {@code notifications} (the live
+ * streams read the sources themselves: {@code LiveFeed}). Returns once Kafka has every delivery, so the source record's
  * offset is committed only after (nothing lost; a replay makes the same delivery ids).
  */
 @Component
@@ -26,15 +25,13 @@ public class Dispatcher {
     private final SubscriptionRegistry subscriptions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final DeliveryLedger ledger;
-    private final LiveStream live;
     private final DeliveryMetrics metrics;
 
     public Dispatcher(SubscriptionRegistry subscriptions, KafkaTemplate<String, byte[]> kafka, DeliveryLedger ledger,
-                      LiveStream live, DeliveryMetrics metrics) {
+                      DeliveryMetrics metrics) {
         this.subscriptions = subscriptions;
         this.kafka = kafka;
         this.ledger = ledger;
-        this.live = live;
         this.metrics = metrics;
     }
 
@@ -53,7 +50,6 @@ public class Dispatcher {
         } catch (Exception e) {
             throw new IllegalStateException("Could not hand deliveries to Kafka; the source record will be read again", e);
         }
-        live.publish(notification);
     }
 
     /** The same notification for the same subscription always gets the same id (receivers drop duplicates). */

@@ -17,11 +17,15 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.centerline.contracts.json.CenterlineJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.centerline.notification.NotificationProperties;
+import org.centerline.notification.secret.StandardWebhooks;
+import org.centerline.notification.secret.WebhookSecrets;
 import org.centerline.notification.subscription.Subscription;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls a subscriber's webhook exactly as CONTRACT.md says: POST of the JSON body with
+ * Calls a subscriber's webhook exactly as CONTRACT.md says: POST of the JSON body signed the Standard Webhooks
+ * way ({@code webhook-id} = the delivery id, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64>}, one
+ * signature per live secret, space-separated, during a rotation), and, deprecated, for one more version,
  * {@code Centerline-Delivery}, {@code Centerline-Timestamp} and {@code Centerline-Signature:
  * sha256=<hex HMAC-SHA256 of "timestamp.body">}. No redirects followed; connect and read timeouts;
  * the answer's body is discarded, never stored.
@@ -42,9 +46,12 @@ public class WebhookSender {
     private final Tracer tracer;
     private final Propagator propagator;
 
+    private final WebhookSecrets secrets;
+
     public WebhookSender(NotificationProperties properties, Clock clock, ObjectProvider<Tracer> tracer,
-                         ObjectProvider<Propagator> propagator) {
+                         ObjectProvider<Propagator> propagator, WebhookSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
         this.clock = clock;
         this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
         this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
@@ -52,16 +59,26 @@ public class WebhookSender {
                 .connectTimeout(properties.connectTimeout()).build();
     }
 
-    public Outcome send(Subscription.Webhook webhook, Delivery delivery) {
+    public Outcome send(Subscription subscription, Delivery delivery) {
         byte[] body = CenterlineJson.mapper().writeValueAsBytes(delivery.body());
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(webhook.url()))
+        WebhookSecrets.Signing signing = secrets.forSigning(subscription);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(subscription.webhook().url()))
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
-                .header("Centerline-Delivery", delivery.deliveryId())
-                .header("Centerline-Timestamp", timestamp)
-                .header("Centerline-Signature", "sha256=" + sign(webhook.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("webhook-id", delivery.deliveryId())
+                .header("webhook-timestamp", timestamp);
+        if (!signing.standard().isEmpty()) {
+            builder.header("webhook-signature", String.join(" ", signing.standard().stream()
+                    .map(secret -> StandardWebhooks.sign(secret, delivery.deliveryId(), timestamp, body)).toList()));
+        }
+        // Deprecated: this project's own headers, sent for one more version (see the README).
+        builder.header("Centerline-Delivery", delivery.deliveryId())
+                .header("Centerline-Timestamp", timestamp);
+        if (signing.legacy() != null) {
+            builder.header("Centerline-Signature", "sha256=" + sign(signing.legacy(), timestamp, body));
+        }
+        builder.POST(HttpRequest.BodyPublishers.ofByteArray(body));
         // The subscriber can tie the call to the filing's trace (W3C traceparent).
         if (tracer.currentTraceContext().context() != null) {
             propagator.inject(tracer.currentTraceContext().context(), builder, HttpRequest.Builder::header);
@@ -80,7 +97,7 @@ public class WebhookSender {
         }
     }
 
-    /** Hex HMAC-SHA256 of {@code timestamp + "." + body} with the subscription's secret. */
+    /** Hex HMAC-SHA256 (the deprecated {@code Centerline-Signature}) of {@code timestamp + "." + body} with the subscription's secret. */
     public static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

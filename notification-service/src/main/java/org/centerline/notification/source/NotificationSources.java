@@ -40,7 +40,7 @@ public class NotificationSources {
         this.feed = feed;
     }
 
-    @KafkaListener(id = "notification-sources", groupId = "notification-service",
+    @KafkaListener(id = "notification-sources", clientIdPrefix = "${centerline.instance-id}-notification-sources", groupId = "notification-service",
             containerFactory = "sourcesContainerFactory",
             topics = {"#{T(org.centerline.contracts.topic.Topics).REJECTED.name()}",
                     "#{T(org.centerline.contracts.topic.Topics).STATUS.name()}",
@@ -70,7 +70,8 @@ public class NotificationSources {
         return filer != null && EntryNumber.hasValidFormat(entry) && entry.startsWith(filer + "-") ? filer : null;
     }
 
-    Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** The notification a source record makes, or null when it makes none. */
+    public Notification toNotification(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         if (record.value() == null) {
             return null;
         }

@@ -25,8 +25,32 @@ public record Subscription(
         Instant createdAt,
         Owner owner) {
 
-    /** Where deliveries go, and the secret their signatures are made with. */
-    public record Webhook(String url, String secret) {
+    /**
+     * Where deliveries go, and the secrets their signatures are made with.
+     *
+     * @param secret in a request, the subscriber's own secret for the deprecated {@code Centerline-Signature} (optional);
+     *               in the answer to a creation, the issued {@code whsec_} secret, shown this once; never stored so
+     * @param signingSecrets the Standard Webhooks secrets, encrypted ({@link org.centerline.notification.secret.SecretCipher}),
+     *                       newest first; only on the topic, never in an answer
+     * @param legacySecret the subscriber's own secret, encrypted, when it gave one; only on the topic
+     */
+    public record Webhook(String url, String secret, List<SigningSecret> signingSecrets, String legacySecret) {
+
+        public Webhook(String url, String secret) {
+            this(url, secret, null, null);
+        }
+
+        public Webhook {
+            signingSecrets = signingSecrets == null ? null : List.copyOf(signingSecrets);
+        }
+    }
+
+    /**
+     * One Standard Webhooks secret, encrypted; a rotated-out one signs until {@code expiresAt}.
+     *
+     * @param expiresAt null while it is the current secret
+     */
+    public record SigningSecret(String secret, Instant createdAt, Instant expiresAt) {
     }
 
     /**
@@ -79,5 +103,11 @@ public record Subscription(
     public Subscription withoutSecret() {
         return new Subscription(id, subscriber, eventTypes, filerCodes, importerNumbers, centerCodes, audiences,
                 webhook == null ? null : new Webhook(webhook.url(), null), createdAt, owner);
+    }
+
+    /** The same subscription with another webhook (its secrets changed). */
+    public Subscription withWebhook(Webhook newWebhook) {
+        return new Subscription(id, subscriber, eventTypes, filerCodes, importerNumbers, centerCodes, audiences,
+                newWebhook, createdAt, owner);
     }
 }

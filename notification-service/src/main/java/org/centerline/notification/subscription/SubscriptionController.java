@@ -2,6 +2,7 @@ package org.centerline.notification.subscription;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.NotificationProperties;
+import org.centerline.notification.secret.WebhookSecrets;
 import org.centerline.notification.source.Notification;
 import org.centerline.notification.web.Problems;
 import org.centerline.security.Caller;
@@ -46,9 +48,15 @@ public class SubscriptionController {
     private final WebhookPolicy policy;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final WebhookSecrets secrets;
+
+    /** The answer to a rotation: the new secret, shown this once, and until when the previous one still signs. */
+    public record RotatedSecret(String secret, Instant previousValidUntil) {
+    }
 
     public SubscriptionController(KafkaTemplate<String, byte[]> kafka, SubscriptionRegistry registry, WebhookPolicy policy,
-                                  NotificationProperties properties, Clock clock) {
+                                  NotificationProperties properties, Clock clock, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.kafka = kafka;
         this.registry = registry;
         this.policy = policy;
@@ -59,12 +67,35 @@ public class SubscriptionController {
     @PostMapping
     public ResponseEntity<Subscription> subscribe(@RequestBody SubscriptionRequest body, Caller caller)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Subscription subscription = SubscriptionScope.fit(validate(body), caller);
+        Subscription fitted = SubscriptionScope.fit(validate(body), caller);
+        // The service issues the Standard Webhooks secret; a secret the subscriber gave signs the deprecated header only.
+        WebhookSecrets.Issued issued = secrets.issue(fitted.id(), fitted.webhook().url(), fitted.webhook().secret());
+        Subscription subscription = fitted.withWebhook(issued.webhook());
         kafka.send(Topics.NOTIFICATION_SUBSCRIPTIONS.name(), subscription.id(),
                 CenterlineJson.mapper().writeValueAsBytes(subscription)).get(10, TimeUnit.SECONDS);
         awaitRegistry(subscription.id(), true);
+        Subscription shown = subscription.withoutSecret();
         return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-                .body(subscription.withoutSecret());
+                .body(shown.withWebhook(new Subscription.Webhook(shown.webhook().url(), issued.secret())));
+    }
+
+    /**
+     * A new webhook secret, shown this once; the previous one goes on signing (next to the new one) for
+     * {@code centerline.notification.secret-overlap}, so the receiver can switch without losing a delivery.
+     */
+    @PostMapping("/{id}/secret")
+    public RotatedSecret rotate(@PathVariable String id, Caller caller)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Subscription subscription = registry.findFor(id, caller).orElseThrow(() -> notFound(id));
+        WebhookSecrets.Issued issued = secrets.rotate(subscription);
+        Subscription rotated = subscription.withWebhook(issued.webhook());
+        kafka.send(Topics.NOTIFICATION_SUBSCRIPTIONS.name(), id, CenterlineJson.mapper().writeValueAsBytes(rotated))
+                .get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + properties.stateTimeout().toNanos();
+        while (!registry.find(id).map(s -> s.webhook().equals(rotated.webhook())).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return new RotatedSecret(issued.secret(), issued.previousValidUntil());
     }
 
     @GetMapping("/{id}")
@@ -105,14 +136,16 @@ public class SubscriptionController {
         } else {
             policy.refuse(body.webhook().url()).ifPresent(problems::add);
         }
-        if (body.webhook() == null || body.webhook().secret() == null || body.webhook().secret().length() < 16) {
-            problems.add("webhook.secret is required, at least 16 characters (it signs every delivery).");
+        if (body.webhook() != null && body.webhook().secret() != null && body.webhook().secret().length() < 16) {
+            problems.add("webhook.secret, when given, must be at least 16 characters (it signs the deprecated "
+                    + "Centerline-Signature; the service issues the Standard Webhooks secret itself).");
         }
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
         return new Subscription(UUID.randomUUID().toString(), body.subscriber().strip(), types, filers,
-                body.importerNumbers(), centers, body.audiences(), body.webhook(), clock.instant(), null);
+                body.importerNumbers(), centers, body.audiences(), new Subscription.Webhook(body.webhook().url(), body.webhook().secret()),
+                clock.instant(), null);
     }
 
     private void awaitRegistry(String id, boolean present) throws InterruptedException {

@@ -53,12 +53,12 @@ public class DeliveryController {
     @PostMapping("/dead-letters/{deliveryId}/redeliver")
     public ResponseEntity<DeliveryStatus> redeliver(@PathVariable String deliveryId, Caller caller)
             throws InterruptedException, ExecutionException, TimeoutException {
-        DeliveryStatus dead = ledger.find(deliveryId).filter(s -> s.state() == DeliveryStatus.State.DEAD)
-                .filter(s -> mayRead(caller, s))
+        DeliveryStatus dead = ledger.findDead(deliveryId).filter(s -> mayRead(caller, s))
                 .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "not-found", "No such dead letter",
                         "Delivery " + deliveryId + " is not dead (or unknown)."));
         // PENDING first: the worker may deliver it before this thread gets on, and its state must be the later one.
         DeliveryStatus pending = ledger.record(dead.delivery(), DeliveryStatus.State.PENDING, 0, null);
+        ledger.revived(deliveryId);
         try {
             kafka.send(Topics.NOTIFICATIONS.name(), dead.subscriptionId(), CenterlineJson.mapper().writeValueAsBytes(dead.delivery()))
                     .get(10, TimeUnit.SECONDS);

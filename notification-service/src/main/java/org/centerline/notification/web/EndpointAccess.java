@@ -24,6 +24,7 @@ public class EndpointAccess {
             paths.requestMatchers(HttpMethod.POST, "/api/subscriptions").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.GET, "/api/subscriptions/*").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.DELETE, "/api/subscriptions/*").hasAnyRole(EVERY_ROLE);
+            paths.requestMatchers(HttpMethod.POST, "/api/subscriptions/*/secret").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.GET, "/api/stream").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.GET, "/api/deliveries/*", "/api/dead-letters").hasAnyRole(EVERY_ROLE);
             paths.requestMatchers(HttpMethod.POST, "/api/dead-letters/*/redeliver").hasAnyRole(EVERY_ROLE);

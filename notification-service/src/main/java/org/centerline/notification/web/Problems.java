@@ -23,6 +23,14 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "The request could not be written to Kafka in time; nothing changed. Try again.");
     }
 
+    /** A store being restored or a rebalance under way: answered 503 with Retry-After. */
+    @ExceptionHandler(org.apache.kafka.streams.errors.InvalidStateStoreException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "state-unavailable", "State not ready",
+                        "The delivery states are being restored; try again shortly."));
+    }
+
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(BASE + type));

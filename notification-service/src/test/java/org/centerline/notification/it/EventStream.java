@@ -40,8 +40,16 @@ final class EventStream implements AutoCloseable {
 
     /** Opens {@code base + "/api/stream?" + query} with the token (null: anonymously), once the answer's headers are in. */
     static EventStream open(String base, String query, String token) throws Exception {
+        return open(base, query, token, null);
+    }
+
+    /** The same, resuming after the event {@code lastEventId} names (null: from now). */
+    static EventStream open(String base, String query, String token, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/stream?" + query))
                 .header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
         if (token != null) {
             request.header("Authorization", TestTokens.bearer(token));
         }
@@ -72,6 +80,12 @@ final class EventStream implements AutoCloseable {
     /** Every line received so far, read or not, that passes the test. */
     List<String> received(Predicate<String> test) {
         return all.stream().filter(test).toList();
+    }
+
+    /** The last {@code id:} received, or null. */
+    String lastId() {
+        List<String> ids = received(l -> l.startsWith("id:"));
+        return ids.isEmpty() ? null : ids.get(ids.size() - 1).substring(3).strip();
     }
 
     @Override

@@ -89,9 +89,14 @@ class KafkaClientSettingsIT {
         assertThat(listenerConsumers).hasSizeGreaterThanOrEqualTo(listeners.getAllListenerContainers().size());
         assertThat(listenerConsumers).allSatisfy(KafkaClientSettingsIT::hasTheSettings);
 
-        // The readers of subscriptions, announcements and delivery states.
-        List.of("centerline-tail-subscriptions", "centerline-tail-announcements", "centerline-tail-delivery-status")
-                .forEach(KafkaClientSettingsIT::hasTheSettings);
+        // The readers of subscriptions and announcements.
+        List.of("centerline-tail-subscriptions", "centerline-tail-announcements").forEach(KafkaClientSettingsIT::hasTheSettings);
+        // The live streams' reader of the sources, and the delivery stores' (Kafka Streams) reader of the delivery states.
+        for (String suffix : List.of("-live-feed", "-delivery-stores-global-consumer")) {
+            Set<String> clients = KafkaClientRecorder.configured().keySet().stream().filter(id -> id.endsWith(suffix))
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(clients).as(suffix).isNotEmpty().allSatisfy(KafkaClientSettingsIT::hasTheSettings);
+        }
 
         // The producer: every write of the service (subscriptions, announcements, deliveries, retries, dead letters).
         template.send(Topics.NOTIFICATIONS_DELIVERY_STATUS.name(), "kafka-settings-it", null).get();

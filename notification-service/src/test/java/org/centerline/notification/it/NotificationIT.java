@@ -458,20 +458,27 @@ class NotificationIT extends RunningServiceTest {
         String id = created.json().get("id").asString();
         subscriptions.add(id);
         assertThat(created.body()).doesNotContain(secret);
-        assertThat(created.json().get("webhook").has("secret")).isFalse();
+        // The secret the service issued (Standard Webhooks) is in this answer, and never again.
+        String issued = created.json().at("/webhook/secret").asString();
+        assertThat(issued).startsWith("whsec_");
+        assertThat(java.util.Base64.getDecoder().decode(issued.substring("whsec_".length()))).hasSize(32);
+        assertThat(created.json().get("webhook").has("signingSecrets")).isFalse();
+        assertThat(created.json().get("webhook").has("legacySecret")).isFalse();
 
         Response read = api.get("/api/subscriptions/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).doesNotContain(secret);
         assertThat(read.json().at("/webhook/url").asString()).isEqualTo(hook.url());
         assertThat(read.json().get("webhook").has("secret")).isFalse();
+        assertThat(read.body()).doesNotContain(issued.substring("whsec_".length()));
+        assertThat(read.json().get("webhook").has("signingSecrets")).isFalse();
 
         assertThat(api.delete("/api/subscriptions/" + id).status()).isEqualTo(204);
         Response gone = api.get("/api/subscriptions/" + id);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.contentType()).startsWith("application/problem+json");
         assertThat(api.delete("/api/subscriptions/" + id).status()).isEqualTo(404);
-        assertThat(output.getAll()).doesNotContain(secret);
+        assertThat(output.getAll()).doesNotContain(secret).doesNotContain(issued.substring("whsec_".length()));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ class WebhookPolicyTest {
 
     private static WebhookPolicy allowing(String... hosts) {
         return new WebhookPolicy(new NotificationProperties(List.of(hosts), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), Duration.ofHours(24), null, null, Duration.ofDays(30)));
     }
 
     private final WebhookPolicy policy = allowing();
