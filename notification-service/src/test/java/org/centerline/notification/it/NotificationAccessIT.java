@@ -114,11 +114,11 @@ class NotificationAccessIT extends RunningServiceTest {
         Response entryEvents = fda.post("/api/subscriptions", with(subscription(null, receiver().url()),
                 "eventTypes", List.of("entry.status")));
         assertThat(entryEvents.status()).isEqualTo(403);
-        assertThat(entryEvents.json().get("detail").asString()).contains("announcements only");
+        assertThat(entryEvents.json().get("detail").asString()).contains("announcements and to entry.routed");
         Map<String, Object> announcements = with(with(subscription(null, receiver().url()), "eventTypes", List.of()),
                 "audiences", List.of("Partner Government Agencies"));
         assertThat(created(fda.post("/api/subscriptions", announcements)).get("eventTypes").valueStream()
-                .map(JsonNode::asString).toList()).containsExactly("announcement");
+                .map(JsonNode::asString).toList()).containsExactly("entry.routed", "announcement");
 
         JsonNode everything = created(as(TestTokens.ops()).post("/api/subscriptions", subscription(null, receiver().url())));
         assertThat(everything.path("filerCodes").isEmpty()).as("no filer filter").isTrue();
