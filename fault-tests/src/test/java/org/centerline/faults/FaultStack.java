@@ -65,8 +65,10 @@ final class FaultStack implements AutoCloseable {
         args.add(tokens.publicKeyArgument());
         args.add("--server.address=127.0.0.1");
         args.add("--spring.kafka.streams.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
-        args.add("--centerline.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
-        // ownArgs come last: a second instance of a service gives its own state dir, instance id, ...
+        // A second instance of a service gives its own state dir (Spring would join two values of one argument with a comma).
+        if (List.of(ownArgs).stream().noneMatch(a -> a.startsWith("--centerline.state-dir="))) {
+            args.add("--centerline.state-dir=" + dir.resolve("state").resolve(service).toAbsolutePath());
+        }
         args.addAll(List.of(ownArgs));
         ServiceJvm jvm = ServiceJvm.launch(service, jar(service), ServiceJvm.jvmOptionsOf(service), args, dir.resolve("logs"));
         services.add(jvm);
