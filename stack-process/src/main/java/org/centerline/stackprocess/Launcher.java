@@ -74,8 +74,16 @@ public final class Launcher {
         args.add("--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + kstreams);
         args.addAll(extraArgs);
         args.addAll(spec.args(state));
+        // Spring joins a repeated --name=value with commas: a value given in `more` replaces the default instead.
+        List<String> overridden = more.stream().map(Launcher::optionName).toList();
+        args.removeIf(arg -> overridden.contains(optionName(arg)));
         args.addAll(more);
         return args;
+    }
+
+    private static String optionName(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals);
     }
 
     /** Starts instance {@code instance} on its catalog port; does not wait (see {@link ServiceJvm#awaitReady}). */
