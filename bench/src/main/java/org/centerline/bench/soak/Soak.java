@@ -409,8 +409,14 @@ public final class Soak {
         /** A re-filing of {@code entryNumber} whose lines all point at {@code centerCode}. */
         FilingGenerator.Filing refiling(String entryNumber, String centerCode) {
             FilingGenerator.Filing other = generator.validFor(centerCode);
-            String json = other.text().replace(other.key(), entryNumber);
+            // The filer code is the entry number's first part: the other filing's would be a FILER_CODE_MISMATCH.
+            String json = other.text().replace(other.key(), entryNumber)
+                    .replace("\"filerCode\":\"" + filerCode(other.key()) + "\"", "\"filerCode\":\"" + filerCode(entryNumber) + "\"");
             return new FilingGenerator.Filing(entryNumber, json.getBytes(StandardCharsets.UTF_8), true);
+        }
+
+        private static String filerCode(String entryNumber) {
+            return entryNumber.substring(0, entryNumber.indexOf('-'));
         }
 
         void flush() {
