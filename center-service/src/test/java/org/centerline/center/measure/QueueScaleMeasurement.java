@@ -26,7 +26,7 @@ import org.centerline.center.queue.ItemIndex;
 import org.centerline.center.queue.QueueReader;
 import org.centerline.center.queue.Tally;
 import org.centerline.center.queue.WorkItem;
-import org.centerline.center.streams.BoundedRocksDbConfig;
+import org.centerline.streams.BoundedRocksDbMemory;
 import org.centerline.center.streams.CenterTopology;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntryStatus;
@@ -67,7 +67,7 @@ class QueueScaleMeasurement {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "center-measure");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props, NOW)) {
             KeyValueStore<String, WorkItem> items = driver.getKeyValueStore(CenterQueueProcessor.ITEMS);
             KeyValueStore<String, IndexRef> index = driver.getKeyValueStore(CenterQueueProcessor.INDEX);

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.centerline.contracts.topic.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.centerline.routing.route.CommittedMetrics;
+import org.centerline.streams.BoundedRocksDbMemory;
 import org.centerline.streams.DuplicateInstanceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,11 @@ public final class RoutingStreams implements StreamsBuilderFactoryBeanConfigurer
         // The repartition topic carries filings as filed (up to the HTTP body limit) and the changelog rejections.
         p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(MAX_RECORD_BYTES + 65536));
         // The ledger's RocksDB instances share one bounded block cache and write-buffer budget.
-        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
+        // Sized for the ledger (one point lookup and one put per filing): 64 MiB of cache, up to 32 MiB of it memtables.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        p.put(BoundedRocksDbMemory.CACHE_BYTES, String.valueOf(64L << 20));
+        p.put(BoundedRocksDbMemory.MEMTABLE_BYTES, String.valueOf(32L << 20));
+        p.put(BoundedRocksDbMemory.WRITE_BUFFER_BYTES, String.valueOf(8L << 20));
         properties.streams().forEach(p::put);
         factoryBean.setStreamsConfiguration(p);
         factoryBean.setClientSupplier(metrics.clientSupplier());
