@@ -6,12 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -22,6 +17,7 @@ import org.centerline.center.queue.CenterQueueProcessor;
 import org.centerline.center.streams.CenterPartitioner;
 import org.centerline.contracts.center.Center;
 import org.centerline.contracts.center.Centers;
+import org.centerline.instance.InstanceForwarder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,22 +40,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class OwnerForwarding extends OncePerRequestFilter {
 
-    public static final String FORWARDED_BY = "Centerline-Forwarded-By";
+    public static final String FORWARDED_BY = InstanceForwarder.FORWARDED_BY;
     private static final String PREFIX = "/api/centers/";
     private static final Logger log = LoggerFactory.getLogger(OwnerForwarding.class);
 
     private final StreamsBuilderFactoryBean streams;
     private final CenterProperties properties;
-    private final String instanceId;
+    private final InstanceForwarder forwarder;
     private final long maxBodyBytes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public OwnerForwarding(StreamsBuilderFactoryBean streams, CenterProperties properties,
                            @Value("${centerline.instance-id:unknown}") String instanceId,
                            @Value("${centerline.http.max-body-bytes:65536}") long maxBodyBytes) {
         this.streams = streams;
         this.properties = properties;
-        this.instanceId = instanceId;
+        this.forwarder = new InstanceForwarder(instanceId);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -90,9 +85,8 @@ public class OwnerForwarding extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String forwardedBy = request.getHeader(FORWARDED_BY);
-        if (forwardedBy != null) {
-            notReady(response, "Forwarded by " + forwardedBy + " but " + center.get()
+        if (InstanceForwarder.wasForwarded(request)) {
+            notReady(response, "Forwarded by " + request.getHeader(FORWARDED_BY) + " but " + center.get()
                     + "'s queue is not served here (it is moving between instances).");
             return;
         }
@@ -127,42 +121,18 @@ public class OwnerForwarding extends OncePerRequestFilter {
     }
 
     private void forward(HostInfo owner, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String query = request.getQueryString();
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI()
-                + (query == null ? "" : "?" + query));
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)); // the owner answers 413 beyond
         }
-        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(properties.forwardTimeout())
-                .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header(FORWARDED_BY, instanceId);
-        for (String name : new String[] {HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                "traceparent", "tracestate"}) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                out.header(name, value);
-            }
-        }
-        HttpResponse<byte[]> answer;
-        try {
-            answer = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            notReady(response, "Interrupted while asking the instance that owns this Center's queue.");
-            return;
-        } catch (IOException e) {
-            log.debug("Forwarding {} {} to {} failed: {}", request.getMethod(), uri, owner, e.toString());
+        Optional<InstanceForwarder.Answer> answer = forwarder.forward(owner.host(), owner.port(), request, body,
+                properties.forwardTimeout());
+        if (answer.isEmpty()) {
+            log.debug("Forwarding {} {} to {} failed", request.getMethod(), request.getRequestURI(), owner);
             notReady(response, "The instance that owns this Center's queue did not answer; try again in a few seconds.");
             return;
         }
-        response.setStatus(answer.statusCode());
-        for (String name : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE}) {
-            answer.headers().firstValue(name).ifPresent(v -> response.setHeader(name, v));
-        }
-        response.setHeader(FORWARDED_BY, instanceId);
-        response.getOutputStream().write(answer.body());
+        answer.get().writeTo(response, forwarder.instanceId());
     }
 
     private static void notReady(HttpServletResponse response, String detail) throws IOException {

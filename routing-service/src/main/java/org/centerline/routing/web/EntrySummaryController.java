@@ -11,10 +11,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.centerline.contracts.entry.EntryNumber;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.instance.InstanceForwarder;
 import org.centerline.routing.access.RoutingAccess;
 import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.ledger.RoutingLedger;
-import org.springframework.http.HttpHeaders;
 import org.centerline.routing.validate.FilingValidator;
 import org.centerline.routing.validate.ValidationResult;
 import org.centerline.security.Caller;
@@ -83,10 +83,10 @@ public class EntrySummaryController {
         // The ledger partition of the entry number lives on one instance: ask it, unless this request comes from one.
         LedgerQueries.Owner owner = ledger.owner(entryNumber);
         if (owner instanceof LedgerQueries.Elsewhere elsewhere) {
-            if (request.getHeader(LedgerQueries.FORWARDED_BY) != null) {
+            if (InstanceForwarder.wasForwarded(request)) {
                 throw LedgerQueries.notReady();
             }
-            return ledger.forward(elsewhere.host(), request.getRequestURI(), request.getHeader(HttpHeaders.AUTHORIZATION));
+            return ledger.forward(elsewhere.host(), request);
         }
         // A caller it does not concern gets the answer of an unknown entry number: existence is not disclosed.
         RoutingLedger.Outcome outcome = ledger.local(entryNumber, ((LedgerQueries.Here) owner).partition())

@@ -1,10 +1,6 @@
 package org.centerline.routing.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,10 +14,10 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.config.RoutingStreams;
+import org.centerline.instance.InstanceForwarder;
 import org.centerline.routing.ledger.RoutingLedger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -36,16 +32,16 @@ import org.springframework.web.ErrorResponseException;
 @Component
 public class LedgerQueries {
 
-    public static final String FORWARDED_BY = "Centerline-Forwarded-By";
     private static final String RETRY_AFTER_SECONDS = "2";
 
     private final RoutingStreams streams;
     private final RoutingProperties properties;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final InstanceForwarder forwarder;
 
     public LedgerQueries(RoutingStreams streams, RoutingProperties properties) {
         this.streams = streams;
         this.properties = properties;
+        this.forwarder = new InstanceForwarder(streams.instanceId());
     }
 
     /** Where an entry number's ledger lives: here (with its partition), or another instance. */
@@ -88,25 +84,10 @@ public class LedgerQueries {
     }
 
     /** The owner's answer to the same request, relayed as it is (status, content type, body). */
-    public ResponseEntity<byte[]> forward(HostInfo owner, String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + path))
-                .timeout(Duration.ofSeconds(10)).header(FORWARDED_BY, streams.instanceId()).GET();
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw notReady();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notReady();
-        }
-        ResponseEntity.BodyBuilder relayed = ResponseEntity.status(response.statusCode());
-        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType).ifPresent(relayed::contentType);
-        response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> relayed.header(HttpHeaders.RETRY_AFTER, v));
-        return relayed.body(response.body());
+    public ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request) {
+        return forwarder.forward(owner.host(), owner.port(), request, new byte[0], Duration.ofSeconds(10))
+                .map(answer -> answer.toResponseEntity(forwarder.instanceId()))
+                .orElseThrow(LedgerQueries::notReady);
     }
 
     private KafkaStreams running() {
