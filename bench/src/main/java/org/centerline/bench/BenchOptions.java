@@ -42,6 +42,30 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
 
     /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message for the user. */
     public static BenchOptions parse(String[] args) {
+        Parsed p = new Parsed();
+        boolean help = CommandLineFlags.read(args, (name, value) -> {
+            switch (name) {
+                case "--records" -> p.records = (int) CommandLineFlags.number(name, value, 1, 100_000_000);
+                case "--warmup-records" -> p.warmupRecords = (int) CommandLineFlags.number(name, value, 0, 100_000_000);
+                case "--seed" -> p.seed = CommandLineFlags.number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--rate" -> p.rate = (int) CommandLineFlags.number(name, value, 1, 1_000_000);
+                case "--latency-seconds" -> p.latencySeconds = (int) CommandLineFlags.number(name, value, 1, 3_600);
+                case "--warmup-seconds" -> p.warmupSeconds = (int) CommandLineFlags.number(name, value, 0, 3_600);
+                case "--max-poll-records" -> p.maxPollRecords = (int) CommandLineFlags.number(name, value, 1, 100_000);
+                case "--compression" -> p.compression = value.trim();
+                case "--routing-jvm" -> p.routingJvm = List.of(value.trim().split("\\s+"));
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        });
+        if (p.warmupSeconds >= p.latencySeconds) {
+            throw new IllegalArgumentException("--warmup-seconds must be less than --latency-seconds");
+        }
+        return new BenchOptions(p.records, p.warmupRecords, p.seed, p.rate, p.latencySeconds, p.warmupSeconds,
+                p.maxPollRecords, p.compression, p.routingJvm, help);
+    }
+
+    /** The defaults, overwritten by the flags given. */
+    private static final class Parsed {
         int records = 500_000;
         int warmupRecords = 100_000;
         long seed = 7501;
@@ -51,55 +75,5 @@ public record BenchOptions(int records, int warmupRecords, long seed, int rate, 
         int maxPollRecords = SHIPPED_MAX_POLL_RECORDS;
         String compression = SHIPPED_COMPRESSION;
         List<String> routingJvm = ServiceCatalog.ROUTING_JVM;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            String value = null;
-            int eq = name.indexOf('=');
-            if (name.startsWith("--") && eq > 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (name.equals("--help") || name.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--records" -> records = (int) number(name, value, 1, 100_000_000);
-                case "--warmup-records" -> warmupRecords = (int) number(name, value, 0, 100_000_000);
-                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--rate" -> rate = (int) number(name, value, 1, 1_000_000);
-                case "--latency-seconds" -> latencySeconds = (int) number(name, value, 1, 3_600);
-                case "--warmup-seconds" -> warmupSeconds = (int) number(name, value, 0, 3_600);
-                case "--max-poll-records" -> maxPollRecords = (int) number(name, value, 1, 100_000);
-                case "--compression" -> compression = value.trim();
-                case "--routing-jvm" -> routingJvm = List.of(value.trim().split("\\s+"));
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-            }
-        }
-        if (warmupSeconds >= latencySeconds) {
-            throw new IllegalArgumentException("--warmup-seconds must be less than --latency-seconds");
-        }
-        return new BenchOptions(records, warmupRecords, seed, rate, latencySeconds, warmupSeconds, maxPollRecords, compression,
-                routingJvm, help);
-    }
-
-    private static long number(String name, String value, long min, long max) {
-        long n;
-        try {
-            n = Long.parseLong(value.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
-        }
-        return n;
     }
 }

@@ -4,10 +4,12 @@ import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Ends an instance that another instance with the same {@code centerline.instance-id} has fenced.
@@ -62,5 +64,17 @@ public final class DuplicateInstanceGuard {
             stopper.start();
         }
         return true;
+    }
+
+    /** The guard as a bean, for every service that runs Kafka clients with an instance identity (import it). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    public static class Configuration {
+
+        @Bean
+        DuplicateInstanceGuard duplicateInstanceGuard(ConfigurableApplicationContext context,
+                @Value("${centerline.instance-id}") String instanceId,
+                @Value("${centerline.instance.exit-on-duplicate:true}") boolean exit) {
+            return new DuplicateInstanceGuard(context, instanceId, exit);
+        }
     }
 }

@@ -3,12 +3,11 @@ package org.centerline.streams;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
@@ -18,6 +17,7 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
  * readiness from the Streams state, and the end of an instance fenced by a duplicate of its id.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(DuplicateInstanceGuard.Configuration.class)
 public class StreamsSupport {
 
     @Bean
@@ -43,13 +43,6 @@ public class StreamsSupport {
             boolean up = state == KafkaStreams.State.RUNNING || (hasRun.get() && state == KafkaStreams.State.REBALANCING);
             return (up ? Health.up() : Health.outOfService()).withDetail("state", String.valueOf(state)).build();
         };
-    }
-
-    @Bean
-    DuplicateInstanceGuard duplicateInstanceGuard(ConfigurableApplicationContext context,
-            @Value("${centerline.instance-id}") String instanceId,
-            @Value("${centerline.instance.exit-on-duplicate:true}") boolean exit) {
-        return new DuplicateInstanceGuard(context, instanceId, exit);
     }
 
     /**

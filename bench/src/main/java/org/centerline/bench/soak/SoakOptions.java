@@ -1,6 +1,6 @@
 package org.centerline.bench.soak;
 
-import java.util.Locale;
+import org.centerline.bench.CommandLineFlags;
 
 /**
  * {@code bench.jar soak [--records N] [--instances N] [--checkpoint N] [--seed N]}.
@@ -21,50 +21,17 @@ public record SoakOptions(long records, int instances, long checkpoint, long see
             prints a table and writes bench/target/soak-<timestamp>.md.""";
 
     public static SoakOptions parse(String[] args) {
-        long records = 1_000_000;
-        int instances = 1;
-        long checkpoint = 100_000;
-        long seed = 7;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            String value = null;
-            int eq = name.indexOf('=');
-            if (name.startsWith("--") && eq > 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (name.equals("--help") || name.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args[++i];
-            }
-            long v;
-            try {
-                v = Long.parseLong(value.trim().replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
-            }
+        // records, instances, checkpoint, seed
+        long[] v = {1_000_000, 1, 100_000, 7};
+        boolean help = CommandLineFlags.read(args, (name, value) -> {
             switch (name) {
-                case "--records" -> records = positive(name, v);
-                case "--instances" -> instances = (int) Math.min(9, positive(name, v));
-                case "--checkpoint" -> checkpoint = positive(name, v);
-                case "--seed" -> seed = v;
+                case "--records" -> v[0] = CommandLineFlags.number(name, value, 1, Long.MAX_VALUE);
+                case "--instances" -> v[1] = CommandLineFlags.number(name, value, 1, 9);
+                case "--checkpoint" -> v[2] = CommandLineFlags.number(name, value, 1, Long.MAX_VALUE);
+                case "--seed" -> v[3] = CommandLineFlags.number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
-        }
-        return new SoakOptions(records, instances, Math.min(checkpoint, records), seed, help);
-    }
-
-    private static long positive(String name, long v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be at least 1: %d", name, v));
-        }
-        return v;
+        });
+        return new SoakOptions(v[0], (int) v[1], Math.min(v[2], v[0]), v[3], help);
     }
 }

@@ -36,14 +36,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.centerline.streams.DuplicateInstanceGuard;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the routing pipeline: reference data, validator, classifier, state, the loop over the filed topic. */
 @Configuration(proxyBeanMethods = false)
+@Import(DuplicateInstanceGuard.Configuration.class)
 public class RoutingConfiguration {
 
     @Bean
@@ -136,14 +137,6 @@ public class RoutingConfiguration {
                                   @Value("${centerline.state-dir:${spring.kafka.streams.state-dir:${java.io.tmpdir}/centerline/routing-service-${centerline.instance-id}}}") String stateDir) {
         return new RoutingStreams(properties, kafka, metrics, new HostInfo(advertisedHost, port), instanceId,
                 stateDir + "/kafka-streams", duplicates);
-    }
-
-    /** Ends this instance when another one with the same centerline.instance-id fences it (shared with the Streams services). */
-    @Bean
-    DuplicateInstanceGuard duplicateInstanceGuard(ConfigurableApplicationContext context,
-                                                  @Value("${centerline.instance-id}") String instanceId,
-                                                  @Value("${centerline.instance.exit-on-duplicate:true}") boolean exit) {
-        return new DuplicateInstanceGuard(context, instanceId, exit);
     }
 
     /** An idempotent producer for what the HTTP API publishes (filings, importer assignments). */
