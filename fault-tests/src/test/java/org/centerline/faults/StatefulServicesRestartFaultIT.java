@@ -55,7 +55,11 @@ class StatefulServicesRestartFaultIT {
         try (FaultStack stack = FaultStack.start("center-workload-restart"); CommittedLog log = new CommittedLog(stack.bootstrap())) {
             Tokens tokens = stack.tokens();
             ServiceJvm routing = stack.launch("routing-service");
-            ServiceJvm center = stack.launch("center-service", "--centerline.center.seed-roster=true");
+            // A restarted center-service works off the filings that arrived while it was down before the first
+            // claim's command (Streams processes a task's inputs in timestamp order): on a loaded 2-core CI machine
+            // that takes longer than the 10 s a claim waits for its outcome by default (measured: a 504 once).
+            ServiceJvm center = stack.launch("center-service", "--centerline.center.seed-roster=true",
+                    "--centerline.center.command-timeout=60s");
             ServiceJvm workload = stack.launch("workload-service");
             for (ServiceJvm s : List.of(routing, center, workload)) {
                 s.awaitReady(FaultStack.READY_TIMEOUT);
