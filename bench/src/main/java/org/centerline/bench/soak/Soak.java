@@ -164,7 +164,12 @@ public final class Soak {
             long tDrain = System.nanoTime();
             long lag = Lag.awaitDrained(broker.bootstrapServers(), DRAIN);
             say("consumer groups drained to a lag of %,d in %.1f s", lag, secs(tDrain));
-            report.checkpoint(sent, secs(tPublish), lag, memoryOfAll());
+            Map<String, Memory> memory = memoryOfAll();
+            long at = sent;
+            // Said as it is taken, so a run cut short (time limit, Ctrl-C) keeps what it measured.
+            memory.forEach((name, m) -> say("  %s at %,d: heap after GC %,d MiB, RSS %,d MiB", name, at,
+                    m.heapAfterGc() < 0 ? -1 : m.heapAfterGc() >> 20, m.rss() >> 20));
+            report.checkpoint(sent, secs(tPublish), lag, memory);
         }
         report.fact("filings published (valid, invalid, re-filings as generated)", String.format(Locale.ROOT, "%,d", sent));
         report.fact("publish + processing, whole run", String.format(Locale.ROOT, "%.0f s", secs(tPublish)));
