@@ -1,7 +1,6 @@
 package org.centerline.streams;
 
 import org.apache.kafka.common.errors.FencedInstanceIdException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +15,8 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Two instances sharing an id share a {@code group.instance.id} (and transactional ids): each join
  * fences the other, which rejoins and fences back, for ever. Kafka tells the fenced one
- * ({@link FencedInstanceIdException}, or {@link ProducerFencedException} for a plain transactional
- * producer); this guard then logs what to change, marks liveness BROKEN and, unless
+ * ({@link FencedInstanceIdException}; a producer fencing is not taken for a duplicate, since exactly-once
+ * also fences a zombie thread or a timed-out transaction, which Kafka Streams recovers from by itself); this guard then logs what to change, marks liveness BROKEN and, unless
  * {@code centerline.instance.exit-on-duplicate=false}, exits with status 78 (EX_CONFIG) so an orchestrator
  * shows a configuration fault rather than a crash loop. The newer instance keeps running.
  */
@@ -41,7 +40,7 @@ public final class DuplicateInstanceGuard {
     /** Whether {@code failure} (or a cause of it) says another instance took this one's identity. */
     public static boolean isFenced(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof FencedInstanceIdException || t instanceof ProducerFencedException) {
+            if (t instanceof FencedInstanceIdException) {
                 return true;
             }
         }

@@ -18,7 +18,7 @@ class DuplicateInstanceGuardTest {
     @Test
     void aFencingAnywhereInTheCausesIsADuplicate() {
         assertThat(DuplicateInstanceGuard.isFenced(new StreamsException(new FencedInstanceIdException("taken")))).isTrue();
-        assertThat(DuplicateInstanceGuard.isFenced(new ProducerFencedException("epoch"))).isTrue();
+        assertThat(DuplicateInstanceGuard.isFenced(new ProducerFencedException("epoch"))).as("a zombie, not a duplicate").isFalse();
         assertThat(DuplicateInstanceGuard.isFenced(new StreamsException(new TimeoutException("slow")))).isFalse();
     }
 

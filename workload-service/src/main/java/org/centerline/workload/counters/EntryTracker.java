@@ -128,7 +128,9 @@ public final class EntryTracker implements Processor<String, WorkloadInput, Stri
         if (oldKey != null && !oldKey.equals(newKey)) {
             byTime.delete(oldKey);
         }
-        if (newKey != null && !newKey.equals(oldKey)) {
+        // Written even when the key is unchanged: a prune pass may have dropped the index row of an open entry, and
+        // the entry must be indexed again when it next changes or it would never be pruned once closed.
+        if (newKey != null) {
             byTime.put(newKey, after.touchedAt().toEpochMilli());
         }
     }
