@@ -46,9 +46,19 @@ public class NotificationSources {
                     "#{T(org.centerline.contracts.topic.Topics).STATUS.name()}",
                     "#{T(org.centerline.contracts.topic.Topics).CENTER_ANNOUNCEMENTS.name()}"})
     public void onRecord(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        dispatch(record, this::toNotification, dispatcher);
+    }
+
+    /** How a source record becomes a notification (null: none). */
+    interface Reader {
+        Notification read(ConsumerRecord<String, byte[]> record) throws InterruptedException;
+    }
+
+    /** Reads a source record and dispatches its notification, for every source listener. */
+    static void dispatch(ConsumerRecord<String, byte[]> record, Reader reader, Dispatcher dispatcher) throws InterruptedException {
         Notification notification;
         try {
-            notification = toNotification(record);
+            notification = reader.read(record);
         } catch (JacksonException e) {
             // Only an unreadable record is skipped; anything else is retried (see the container's error handler).
             log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());

@@ -5,11 +5,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.notification.delivery.Dispatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * {@code entry.routed} for partner government agencies: every routing decision on
@@ -22,7 +19,6 @@ import tools.jackson.core.JacksonException;
 @Component
 public class RoutedEntrySource {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutedEntrySource.class);
 
     private final Dispatcher dispatcher;
 
@@ -33,17 +29,8 @@ public class RoutedEntrySource {
     @KafkaListener(id = "notification-routed-entries", groupId = "notification-service-routed",
             containerFactory = "sourcesContainerFactory",
             topics = "#{T(org.centerline.contracts.topic.Topics).ROUTED.name()}")
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        Notification notification;
-        try {
-            notification = toNotification(record);
-        } catch (JacksonException e) {
-            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-            return;
-        }
-        if (notification != null) {
-            dispatcher.dispatch(notification);
-        }
+    public void onRecord(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        NotificationSources.dispatch(record, RoutedEntrySource::toNotification, dispatcher);
     }
 
     /** The notification of one decision, or null when it names no partner agency. */
