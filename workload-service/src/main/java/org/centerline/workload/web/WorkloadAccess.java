@@ -15,8 +15,11 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 public class WorkloadAccess {
 
-    /** The view's files: {@code /} forwards to {@code /index.html}, which loads the other two. */
-    static final String[] VIEW = {"/", "/index.html", "/rebalance.css", "/rebalance.js"};
+    /**
+     * The view's files: {@code /} forwards to {@code /index.html}, which loads the style sheet and the
+     * entry module {@code rebalance.js}, which imports the modules under {@code /js/}.
+     */
+    static final String[] VIEW = {"/", "/index.html", "/rebalance.css", "/rebalance.js", "/js/*.js"};
 
     @Bean
     EndpointRules workloadRules() {

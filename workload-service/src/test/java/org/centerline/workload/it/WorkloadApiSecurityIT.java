@@ -63,7 +63,13 @@ class WorkloadApiSecurityIT extends RunningWorkloadService {
         assertThat(get("/", null)).startsWith("200 ").contains("Workload rebalance");
         assertThat(get("/index.html", null)).startsWith("200 ").contains("Sign in with an access token");
         assertThat(get("/rebalance.css", null)).startsWith("200 ");
-        assertThat(get("/rebalance.js", null)).startsWith("200 ").contains("Authorization");
+        // ES modules: a browser runs them only when served with a JavaScript content type.
+        assertThat(get("/rebalance.js", null)).matches("(?s)200 text/javascript.*").contains("import ");
+        for (String module : new String[] {"api", "polling", "model", "table", "recommendations", "whatif", "state", "format"}) {
+            assertThat(get("/js/" + module + ".js", null)).as(module).matches("(?s)200 text/javascript.*");
+        }
+        assertThat(get("/js/api.js", null)).contains("Authorization");
+        assertThat(get("/js/nothing.js", null)).startsWith("404 ");
         assertThat(get("/application.yml", null)).startsWith("401 ");
         assertThat(get("/api/unknown", null)).startsWith("401 ");
         assertThat(status(HttpMethod.DELETE, "/api/what-if", TestTokens.admin())).isEqualTo(403);

@@ -39,7 +39,8 @@ import org.centerline.security.TestTokens;
  * ELE.
  *
  * <p>Every {@code GET /api/workload} adds one to each Center's "filed today", so live refreshes show
- * numbers that move. Under {@code /broken/} the page is served as usual but every API path answers
+ * numbers that move. The answer carries the staffing model's settings ({@link #MODEL}); under
+ * {@code /unbanded/} it carries none, as an older service did. Under {@code /broken/} the page is served as usual but every API path answers
  * {@code 503} with a problem detail, to show how the page reports a failing service. A what-if move of
  * a chapter 98/99 line answers {@code 400}, as the service does for provisions without a Center.
  *
@@ -201,8 +202,10 @@ final class CannedWorkloadApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             boolean broken = path.startsWith("/broken/");
             boolean national = path.startsWith("/national/");
+            boolean unbanded = path.startsWith("/unbanded/");
             String local = broken ? path.substring("/broken".length())
-                    : national ? path.substring("/national".length()) : path;
+                    : national ? path.substring("/national".length())
+                    : unbanded ? path.substring("/unbanded".length()) : path;
             String method = exchange.getRequestMethod();
             if (local.startsWith("/api/")) {
                 if (!allowed(exchange, local, method)) {
@@ -211,7 +214,7 @@ final class CannedWorkloadApi implements AutoCloseable {
                 if (broken) {
                     problem(exchange, 503, "Service Unavailable", "The workload stores are rebalancing; try again shortly.");
                 } else if (local.equals("/api/workload") && method.equals("GET")) {
-                    json(exchange, 200, workload(workloadRequests.incrementAndGet(), national));
+                    json(exchange, 200, workload(workloadRequests.incrementAndGet(), national, !unbanded));
                 } else if (local.equals("/api/staffing/recommendations") && method.equals("GET")) {
                     json(exchange, 200, national ? nationalRecommendations() : recommendations());
                 } else if (local.equals("/api/what-if") && method.equals("POST")) {
@@ -329,9 +332,12 @@ final class CannedWorkloadApi implements AutoCloseable {
                 + "],\"after\":[" + String.join(",", after) + "],\"hiresFirst\":true}";
     }
 
-    private static String workload(int request, boolean national) {
+    /** The staffing model's settings, as the service reports them in {@code GET /api/workload}. */
+    static final String MODEL = "{\"targetUtilization\":0.85,\"band\":0.15,\"demandWindow\":\"30d\"}";
+
+    private static String workload(int request, boolean national, boolean withModel) {
         StringBuilder json = new StringBuilder("{\"asOf\":\"2026-11-23T05:00:00Z\",\"demandWindow\":\"PT720H\","
-                + "\"workloadModelVersion\":\"2026.11-1\",\"centers\":[");
+                + "\"workloadModelVersion\":\"2026.11-1\"," + (withModel ? "\"model\":" + MODEL + "," : "") + "\"centers\":[");
         for (int i = 0; i < CENTERS.size(); i++) {
             Center c = national ? national(CENTERS.get(i)) : CENTERS.get(i);
             int more = request - 1;

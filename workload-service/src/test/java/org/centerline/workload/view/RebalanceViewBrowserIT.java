@@ -105,6 +105,33 @@ class RebalanceViewBrowserIT {
     }
 
     @Test
+    void theBandsComeFromTheStaffingModelTheServiceReports() {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            // target 0.85, band 0.15: Near 85-99 %, OK 70-84 %, Under below 70 %.
+            assertThat(tab.text("document.querySelector('.legend').textContent.replace(/\\s+/g, ' ')"))
+                    .contains("Over 100 % or more", "Near 85–99 %", "OK 70–84 %", "Under below 70 %");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=IMM] td.utilization').innerText"))
+                    .contains("69 %", "Under");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=BME] td.utilization').innerText"))
+                    .contains("71 %", "OK");
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+        // No model in the answer: the numbers without the bands that depend on it (over capacity is a fact).
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/unbanded/", CannedWorkloadApi.DIRECTOR))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            assertThat(tab.text("document.querySelector('.legend').textContent.replace(/\\s+/g, ' ')"))
+                    .contains("Over 100 % or more", "no staffing model").doesNotContain("Near", "Under");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=ELE] td.utilization').innerText"))
+                    .contains("136 %", "Over");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=MAC] td.utilization').innerText"))
+                    .contains("86 %").doesNotContain("Near");
+            assertThat(tab.evaluate("document.querySelectorAll('#centers-body tr[data-center]').length").asInt()).isEqualTo(10);
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
     void isLabelledAndStructuredForAssistiveTechnology() {
         try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
