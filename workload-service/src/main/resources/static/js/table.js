@@ -4,7 +4,7 @@
  */
 import { CHAPTERS, append, byId, el, humanAge, humanWindow, integer, isNumber, pad2, percent, points,
   replaceChildren, sum } from "./format.js";
-import { badge, band, bandLegend, bandOf, currentModel, utilizationText } from "./model.js";
+import { badge, band, bandLegend, bandOf, commodityLinesBand, currentModel, lineBadge, shareRange, utilizationText } from "./model.js";
 import { announce } from "./state.js";
 
 export function renderWorkload(w, recommendations) {
@@ -117,7 +117,7 @@ function centerRow(c, scale, after) {
           el("span", { class: "muted", text: " · " + points(c.backlogPoints || 0) + " pts" })),
       el("span", { class: "line muted" }, c.backlog > 0 ? "oldest " + humanAge(c.oldestOpenAgeSeconds) : "nothing waiting"));
 
-  const chapters = el("td", { class: "chapters" });
+  const chapters = el("td", { class: "chapters" }, commodityLines(c));
   const top = (c.topChapters || []).slice(0, 3);
   if (top.length) {
     append(chapters, el("ol", { class: "chapter-list" }, top.map((t) => el("li", null,
@@ -129,12 +129,37 @@ function centerRow(c, scale, after) {
     append(chapters, el("span", { class: "muted", text: "no lines yet" }));
   }
 
-  return el("tr", { "data-center": c.centerCode, class: "row-" + b.key },
+  return el("tr", { "data-center": c.centerCode, "data-commodity-lines": c.commodityLines || null,
+      class: "row-" + b.key + (c.commodityLines === "ABOVE" || c.commodityLines === "BELOW" ? " lines-outside" : "") },
       centerCell, bars, utilization, staff, backlog,
       el("td", { class: "num", text: integer.format(c.filedToday || 0) }),
       el("td", { class: "num", text: integer.format(c.filedLast7Days || 0) }),
       el("td", { class: "num", text: integer.format(c.filedLast30Days || 0) }),
       chapters);
+}
+
+/**
+ * The Center's share of all commodity lines (and of headings) and where it stands against the model's
+ * band: "▲ Above band 19 % of lines · 17 % of headings". Nothing when the service reports no shares.
+ */
+function commodityLines(c) {
+  if (!isNumber(c.lineShare) && !c.commodityLines) {
+    return null;
+  }
+  const shares = [];
+  if (isNumber(c.lineShare)) {
+    shares.push(el("span", { class: "share" }, percent(c.lineShare), " of lines"));
+  }
+  if (isNumber(c.headingShare)) {
+    shares.push(el("span", { class: "share muted" }, percent(c.headingShare), " of headings"));
+  }
+  const limits = commodityLinesBand();
+  return el("p", { class: "commodity-lines" },
+      el("span", { class: "visually-hidden", text: "Commodity lines: " }),
+      lineBadge(c.commodityLines), c.commodityLines ? " " : null,
+      shares.length === 2 ? [shares[0], " · ", shares[1]] : shares,
+      limits && (c.commodityLines === "ABOVE" || c.commodityLines === "BELOW")
+          ? el("span", { class: "visually-hidden", text: " (band " + shareRange(limits) + ")" }) : null);
 }
 
 function widthPercent(value, scale) {
@@ -166,6 +191,16 @@ function renderSummary(centers, recommendations) {
   group("near", "near capacity");
   group("ok", "balanced");
   group("under", "under-used");
+  const above = centers.filter((c) => c.commodityLines === "ABOVE").map((c) => c.centerCode);
+  const below = centers.filter((c) => c.commodityLines === "BELOW").map((c) => c.centerCode);
+  if (above.length) {
+    items.push(el("span", { class: "summary-item" }, lineBadge("ABOVE"),
+        " " + above.length + " with more commodity lines than the band: " + above.join(", ")));
+  }
+  if (below.length) {
+    items.push(el("span", { class: "summary-item" }, lineBadge("BELOW"),
+        " " + below.length + " with fewer commodity lines than the band: " + below.join(", ")));
+  }
   const total = el("span", { class: "summary-item" }, "All Centers: " + points(totalDemand) + " of " + points(totalCapacity) +
       " points/day" + (totalCapacity > 0 ? " (" + percent(totalDemand / totalCapacity) + ")" : ""));
   replaceChildren(byId("summary"), items, total);
@@ -175,7 +210,8 @@ function renderSummary(centers, recommendations) {
   const overloaded = groups.none.concat(groups.over);
   announce(centers.length + " Centers: " + overloaded.length + " over capacity" +
       (overloaded.length ? " (" + overloaded.join(", ") + ")" : "") +
-      ", " + groups.under.length + " under-used. " +
+      ", " + groups.under.length + " under-used" +
+      (above.length + below.length ? ", " + (above.length + below.length) + " outside the commodity lines band" : "") + ". " +
       (recommendations ? moves + (moves === 1 ? " transfer" : " transfers") + " and " + hires + (hires === 1 ? " hire" : " hires") + " recommended." : ""));
 }
 

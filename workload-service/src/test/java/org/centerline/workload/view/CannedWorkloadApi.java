@@ -110,6 +110,8 @@ final class CannedWorkloadApi implements AutoCloseable {
                     new int[][] {{84, 2_050}, {90, 640}, {82, 210}}, new int[] {720, 44, 15, 5},
                     new double[] {0.75, 0.09, 0.06, 0.10}, new double[] {0.26, 0.08}));
 
+    private static final int TOTAL_FILED_30 = CENTERS.stream().mapToInt(Center::filed30).sum();
+
     /** Import specialists after the recommended transfers and hire (every other count is unchanged). */
     private static final Map<String, Integer> IMPORTS_AFTER = Map.of("AGR", 4, "ELE", 9, "IMM", 4, "CPM", 7);
 
@@ -332,8 +334,13 @@ final class CannedWorkloadApi implements AutoCloseable {
                 + "],\"after\":[" + String.join(",", after) + "],\"hiresFirst\":true}";
     }
 
+    /** The commodity lines band: a Center's share of all lines in the 30 days should be 5-15 %. */
+    private static final double MIN_LINE_SHARE = 0.05;
+    private static final double MAX_LINE_SHARE = 0.15;
+
     /** The staffing model's settings, as the service reports them in {@code GET /api/workload}. */
-    static final String MODEL = "{\"targetUtilization\":0.85,\"band\":0.15,\"demandWindow\":\"30d\"}";
+    static final String MODEL = "{\"targetUtilization\":0.85,\"band\":0.15,\"demandWindow\":\"30d\","
+            + "\"commodityLinesBand\":{\"minShare\":" + MIN_LINE_SHARE + ",\"maxShare\":" + MAX_LINE_SHARE + "}}";
 
     private static String workload(int request, boolean national, boolean withModel) {
         StringBuilder json = new StringBuilder("{\"asOf\":\"2026-11-23T05:00:00Z\",\"demandWindow\":\"PT720H\","
@@ -374,6 +381,13 @@ final class CannedWorkloadApi implements AutoCloseable {
                 report.put("utilization", c.demand() / c.capacity());
             }
             report.put("requiredSpecialists", required(c.demand()));
+            if (withModel) {
+                // Shares of all lines: each Center's 30-day filings of all Centers' (ELE 19 %, CPM 16 %: above; PNG 3 %: below).
+                double lineShare = (double) CENTERS.get(i).filed30() / TOTAL_FILED_30;
+                report.put("lineShare", lineShare);
+                report.put("headingShare", Math.round(lineShare * 90) / 100.0 + 0.01);
+                report.put("commodityLines", lineShare < MIN_LINE_SHARE ? "BELOW" : lineShare > MAX_LINE_SHARE ? "ABOVE" : "WITHIN");
+            }
             json.append(i == 0 ? "" : ",").append(object(report));
         }
         return json.append("]}").toString();

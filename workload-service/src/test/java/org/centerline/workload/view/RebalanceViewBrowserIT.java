@@ -132,6 +132,30 @@ class RebalanceViewBrowserIT {
     }
 
     @Test
+    void centersOutsideTheCommodityLinesBandAreMarkedInWords() {
+        try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
+            tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
+            // ELE has 1,702 of 8,997 lines (19 %), CPM 16 %: above the 5-15 % band; PNG 3 %: below.
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=ELE] .commodity-lines').textContent"))
+                    .contains("Above band", "19 % of lines", "18 % of headings", "band 5–15 % of lines");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=PNG] .commodity-lines').textContent"))
+                    .contains("Below band", "3 % of lines");
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=MAC] .commodity-lines').textContent"))
+                    .contains("Within band", "10 % of lines");
+            assertThat(strings(tab.evaluate("Array.from(document.querySelectorAll('#centers-body tr.lines-outside'), r => r.dataset.center)")))
+                    .containsExactlyInAnyOrder("ELE", "CPM", "PNG");
+            // A word and an icon, not only a colour; the summary and the legend say it too.
+            assertThat(tab.text("document.querySelector('#centers-body tr[data-center=PNG] .commodity-lines .badge').textContent"))
+                    .isEqualTo("▼ Below band");
+            assertThat(tab.text("document.getElementById('summary').textContent"))
+                    .contains("2 with more commodity lines than the band: ELE, CPM", "1 with fewer commodity lines than the band: PNG");
+            assertThat(tab.text("document.querySelector('.legend').textContent.replace(/\\s+/g, ' ')"))
+                    .contains("commodity lines outside 5–15 % of lines");
+            assertThat(tab.consoleErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
     void isLabelledAndStructuredForAssistiveTechnology() {
         try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
