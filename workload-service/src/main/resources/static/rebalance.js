@@ -7,6 +7,7 @@
  *   js/table.js            the Centers table, its summary and legend
  *   js/recommendations.js  the recommended transfers and hires
  *   js/whatif.js           the what-if of moves
+ *   js/structure.js        the what-if of a Center structure: new Centers, merges, moves, staff moves
  *   js/state.js, js/format.js  shared state, the live region, DOM helpers and formats
  * Every URL is relative so the page works wherever the service serves it. Errors are shown on the
  * page, never thrown to the console.
@@ -18,6 +19,7 @@ import { figures, refresh, startPolling } from "./js/polling.js";
 import { clearRecommendations, renderRecommendations } from "./js/recommendations.js";
 import { state } from "./js/state.js";
 import { clearWorkload, renderCenters, renderWorkload } from "./js/table.js";
+import { clearStructure, knowCenters, startStructure } from "./js/structure.js";
 import { clearWhatIf, fillCenterOptions, startWhatIf } from "./js/whatif.js";
 
 function centersNow() {
@@ -29,6 +31,7 @@ figures.render = () => {
     useModel(state.workload.model);
     renderWorkload(state.workload, state.recommendations);
     fillCenterOptions(state.workload.centers || []);
+    knowCenters(state.workload.centers || []);
   }
   if (state.recommendations) {
     renderRecommendations(state.recommendations);
@@ -41,6 +44,7 @@ session.ended = () => {
   clearWorkload();
   clearRecommendations();
   clearWhatIf();
+  clearStructure();
 };
 
 function start() {
@@ -51,6 +55,7 @@ function start() {
   });
   startPolling();
   startWhatIf(centersNow);
+  startStructure();
   startSession();
 }
 

@@ -291,7 +291,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
 
         /** console.error / console.assert calls and uncaught exceptions of the page's scripts. */
-        List<String> javascriptErrors() {
+        public List<String> javascriptErrors() {
             return List.copyOf(javascriptErrors);
         }
 
@@ -356,7 +356,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
 
         /** Presses and releases a key as a keyboard would: "Tab", "Enter", "ArrowDown"; {@code shift} for Shift+key. */
-        void press(String key, boolean shift) {
+        public void press(String key, boolean shift) {
             int code = switch (key) {
                 case "Tab" -> 9;
                 case "Enter" -> 13;
@@ -376,12 +376,12 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         }
 
-        void press(String key) {
+        public void press(String key) {
             press(key, false);
         }
 
         /** Types text into the focused element, as an input method would. */
-        void type(String text) {
+        public void type(String text) {
             call("Input.insertText", object().put("text", text));
         }
 
