@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.centerline.contracts.event.EntryStatus;
+import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.workload.staffing.Recommendations;
 import org.centerline.workload.web.CenterReport;
 import org.centerline.workload.web.WorkloadReport;
@@ -44,6 +46,11 @@ public class WorkloadGauges {
         gauge(registry, "centerline.workload.required.specialists", "Import specialists the demand requires",
                 r -> r.requiredSpecialists());
         gauge(registry, "centerline.workload.filed.today", "Entry summaries filed today", r -> r.filedToday());
+        gauge(registry, "centerline.workload.decided", "Entry summaries decided (accepted, CF-29 issued or rejected to the filer) "
+                + "since the Center's totals began; withdrawals are not decisions", WorkloadGauges::decided);
+        // Tagged center and flag: one row per Center and routing flag, 0 included, so "UFLPA by Center" shows every Center.
+        gauges.put(BY_FLAG, MultiGauge.builder(BY_FLAG)
+                .description("Entry summaries received in the last 30 days, by routing flag").register(registry));
         MultiGauge in = MultiGauge.builder("centerline.workload.recommended.transfers.in")
                 .description("Specialists recommended to move into the Center").register(registry);
         MultiGauge out = MultiGauge.builder("centerline.workload.recommended.transfers.out")
@@ -53,6 +60,13 @@ public class WorkloadGauges {
         gauges.put("in", in);
         gauges.put("out", out);
         gauges.put("hires", hires);
+    }
+
+    private static final String BY_FLAG = "centerline.workload.entries.by.flag";
+
+    private static double decided(CenterReport r) {
+        return r.decided() == null ? 0 : r.decided().entrySet().stream()
+                .filter(e -> !EntryStatus.WITHDRAWN.name().equals(e.getKey())).mapToInt(Map.Entry::getValue).sum();
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<CenterReport> value) {
@@ -71,6 +85,15 @@ public class WorkloadGauges {
                 }
                 gauges.get(name).register(rows, true);
             });
+            List<MultiGauge.Row<?>> byFlag = new ArrayList<>();
+            for (CenterReport center : report.centers()) {
+                Map<String, Integer> flags = center.entriesByFlag() == null ? Map.of() : center.entriesByFlag();
+                for (RoutingFlag flag : RoutingFlag.values()) {
+                    byFlag.add(MultiGauge.Row.of(Tags.of("center", center.centerCode(), "flag", flag.name()),
+                            flags.getOrDefault(flag.name(), 0)));
+                }
+            }
+            gauges.get(BY_FLAG).register(byFlag, true);
             Recommendations recommendations = reports.recommendations();
             Map<String, Integer> in = new HashMap<>();
             Map<String, Integer> out = new HashMap<>();

@@ -102,7 +102,11 @@ class WorkloadServiceIT extends RunningWorkloadService {
         assertThat(bad).isEqualTo("400 application/problem+json");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(TestTokens.ops()).get().uri("/actuator/prometheus")
-                .retrieve().body(String.class)).contains("centerline_workload_utilization{application=\"workload-service\",center=\"ELE\"}"));
+                .retrieve().body(String.class)).contains("centerline_workload_utilization{application=\"workload-service\",center=\"ELE\"}")
+                // UFLPA by Center for the dashboard: every Center and flag, 0 included; decisions per Center.
+                .containsPattern("centerline_workload_entries_by_flag\\{[^}]*center=\"AGR\",flag=\"UFLPA\"[^}]*} [2-9]")
+                .containsPattern("centerline_workload_entries_by_flag\\{[^}]*center=\"ELE\",flag=\"UFLPA\"[^}]*} 0\\.0")
+                .containsPattern("centerline_workload_decided\\{[^}]*center=\"ELE\"[^}]*} [1-9]"));
 
         rebalanceViewShowsTheseNumbers();
     }
