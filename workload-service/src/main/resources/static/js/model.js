@@ -10,7 +10,7 @@
  *   No capacity  demand with no capacity; Idle: neither
  *
  * Commodity lines: the service marks each Center BELOW, WITHIN or ABOVE model.commodityLinesBand
- * (minShare..maxShare of all lines); the page shows its word and the band's limits.
+ * (minShare..maxShare of its headingShare); the page shows its word and the band's limits.
  */
 import { el, isNumber, percent } from "./format.js";
 
@@ -126,9 +126,9 @@ export function commodityLinesBand() {
   return b && isNumber(b.minShare) && isNumber(b.maxShare) ? b : null;
 }
 
-/** "5–20 % of lines". */
+/** "5–20 % of headings": the service judges a Center's share of the distinct headings (headingShare). */
 export function shareRange(b) {
-  return Math.round(b.minShare * 100) + "–" + Math.round(b.maxShare * 100) + " % of lines";
+  return Math.round(b.minShare * 100) + "–" + Math.round(b.maxShare * 100) + " % of headings";
 }
 
 const LINE_BANDS = {

@@ -334,7 +334,7 @@ final class CannedWorkloadApi implements AutoCloseable {
                 + "],\"after\":[" + String.join(",", after) + "],\"hiresFirst\":true}";
     }
 
-    /** The commodity lines band: a Center's share of all lines in the 30 days should be 5-15 %. */
+    /** The commodity lines band: a Center's share of the headings should be 5-15 %. */
     private static final double MIN_LINE_SHARE = 0.05;
     private static final double MAX_LINE_SHARE = 0.15;
 
@@ -382,11 +382,13 @@ final class CannedWorkloadApi implements AutoCloseable {
             }
             report.put("requiredSpecialists", required(c.demand()));
             if (withModel) {
-                // Shares of all lines: each Center's 30-day filings of all Centers' (ELE 19 %, CPM 16 %: above; PNG 3 %: below).
+                // Shares: lines as each Center's 30-day filings of all Centers'; headings 0.9 x that + 1 % (ELE 18 %, CPM 16 %: above; PNG 4 %: below).
                 double lineShare = (double) CENTERS.get(i).filed30() / TOTAL_FILED_30;
                 report.put("lineShare", lineShare);
-                report.put("headingShare", Math.round(lineShare * 90) / 100.0 + 0.01);
-                report.put("commodityLines", lineShare < MIN_LINE_SHARE ? "BELOW" : lineShare > MAX_LINE_SHARE ? "ABOVE" : "WITHIN");
+                double headingShare = Math.round(lineShare * 90) / 100.0 + 0.01;
+                report.put("headingShare", headingShare);
+                // The service judges the heading share against the band.
+                report.put("commodityLines", headingShare < MIN_LINE_SHARE ? "BELOW" : headingShare > MAX_LINE_SHARE ? "ABOVE" : "WITHIN");
             }
             json.append(i == 0 ? "" : ",").append(object(report));
         }

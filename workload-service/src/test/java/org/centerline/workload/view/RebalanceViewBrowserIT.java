@@ -135,9 +135,9 @@ class RebalanceViewBrowserIT {
     void centersOutsideTheCommodityLinesBandAreMarkedInWords() {
         try (HeadlessChromium.Tab tab = chromium.open(signedIn("/", CannedWorkloadApi.DIRECTOR))) {
             tab.waitUntil("document.body.dataset.refresh === 'ok'", LOAD);
-            // ELE has 1,702 of 8,997 lines (19 %), CPM 16 %: above the 5-15 % band; PNG 3 %: below.
+            // ELE has 1,702 of 8,997 lines (19 %) and 18 % of headings, CPM 16 %: above the 5-15 % band; PNG 4 %: below.
             assertThat(tab.text("document.querySelector('#centers-body tr[data-center=ELE] .commodity-lines').textContent"))
-                    .contains("Above band", "19 % of lines", "18 % of headings", "band 5–15 % of lines");
+                    .contains("Above band", "19 % of lines", "18 % of headings", "band 5–15 % of headings");
             assertThat(tab.text("document.querySelector('#centers-body tr[data-center=PNG] .commodity-lines').textContent"))
                     .contains("Below band", "3 % of lines");
             assertThat(tab.text("document.querySelector('#centers-body tr[data-center=MAC] .commodity-lines').textContent"))
@@ -150,7 +150,7 @@ class RebalanceViewBrowserIT {
             assertThat(tab.text("document.getElementById('summary').textContent"))
                     .contains("2 with more commodity lines than the band: ELE, CPM", "1 with fewer commodity lines than the band: PNG");
             assertThat(tab.text("document.querySelector('.legend').textContent.replace(/\\s+/g, ' ')"))
-                    .contains("commodity lines outside 5–15 % of lines");
+                    .contains("commodity lines outside 5–15 % of headings");
             assertThat(tab.consoleErrors()).as("console errors").isEmpty();
         }
     }
