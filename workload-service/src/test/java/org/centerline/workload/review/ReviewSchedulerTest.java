@@ -58,6 +58,11 @@ class ReviewSchedulerTest {
 
     @BeforeEach
     void start() {
+        driver = newDriver();
+    }
+
+    /** A driver with its own (empty) state directory and topics, as a new instance's task starts. */
+    private TopologyTestDriver newDriver() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Published> counted = CountingTopology.build(builder, clock, PROPERTIES);
         ReviewTopology.attach(builder, counted, clock, PROPERTIES, REVIEW);
@@ -65,7 +70,7 @@ class ReviewSchedulerTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-scheduler-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, "target/kstreams-state/" + UUID.randomUUID());
-        driver = new TopologyTestDriver(builder.build(), props, START);
+        TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props, clock.now);
         routed = driver.createInputTopic(Topics.ROUTED.name(), new StringSerializer(),
                 new JsonSerde<>(RoutingDecision.class).serializer());
         rosters = driver.createInputTopic(Topics.CENTER_STAFFING.name(), new StringSerializer(),
@@ -78,6 +83,7 @@ class ReviewSchedulerTest {
                 new Specialist("agr-1", "B", SpecialistRole.IMPORT_SPECIALIST, List.of(), true),
                 new Specialist("agr-2", "C", SpecialistRole.IMPORT_SPECIALIST, List.of(), true),
                 new Specialist("agr-3", "D", SpecialistRole.IMPORT_SPECIALIST, List.of(), true)), START));
+        return driver;
     }
 
     @AfterEach
@@ -154,6 +160,33 @@ class ReviewSchedulerTest {
         KeyValueStore<String, RebalancingReview> global = driver.getKeyValueStore(ReviewTopology.GLOBAL_REVIEWS);
         assertThat(global.get(week1.id())).isEqualTo(week1);
         assertThat(global.get(week2.id())).isEqualTo(week2);
+    }
+
+    @Test
+    void aTaskThatMovesWithItsStoreDoesNotReviewThePeriodAgain() {
+        tick(Duration.ofMinutes(1));
+        clock.now = Instant.parse("2026-12-07T00:00:30Z");
+        tick(Duration.ofMinutes(1));
+        assertThat(reviews.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("2026-11-30T00:00:00Z");
+        // The task moves to another instance (a restart, a failover): its store comes with it (restored from the
+        // changelog, or the standby's copy), as it stood at the last commit, which holds the review it published.
+        ReviewState committed = driver.<String, ReviewState>getKeyValueStore(ReviewScheduler.STORE).get(ReviewScheduler.STATE);
+        assertThat(committed.last().id()).isEqualTo("2026-11-30T00:00:00Z");
+        driver.close();
+        clock.now = Instant.parse("2026-12-07T00:05:00Z");
+        driver = newDriver();
+        driver.<String, ReviewState>getKeyValueStore(ReviewScheduler.STORE).put(ReviewScheduler.STATE, committed);
+
+        for (int i = 0; i < 3; i++) {
+            tick(Duration.ofMinutes(1));
+        }
+        assertThat(reviews.isEmpty()).as("the period is reviewed already").isTrue();
+        clock.now = Instant.parse("2026-12-14T00:00:05Z");
+        tick(Duration.ofMinutes(1));
+        RebalancingReview next = reviews.readValue();
+        assertThat(next.id()).isEqualTo("2026-12-07T00:00:00Z");
+        assertThat(next.previousReviewId()).isEqualTo("2026-11-30T00:00:00Z");
+        assertThat(reviews.isEmpty()).isTrue();
     }
 
     @Test
