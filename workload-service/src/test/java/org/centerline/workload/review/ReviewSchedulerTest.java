@@ -46,7 +46,7 @@ class ReviewSchedulerTest {
 
     static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
     static final WorkloadProperties PROPERTIES = new WorkloadProperties(Duration.ofDays(7), null, 0.85, 0.15, 1,
-            Duration.ofDays(31), Duration.ofMinutes(10));
+            Duration.ofDays(31), Duration.ofMinutes(10), new WorkloadProperties.CommodityLinesBand(0.05, 0.20));
     static final ReviewProperties REVIEW = new ReviewProperties(Duration.ofDays(7), Duration.ofMinutes(1));
 
     private final MutableClock clock = new MutableClock(START);
