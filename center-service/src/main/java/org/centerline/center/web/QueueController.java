@@ -10,6 +10,7 @@ import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.security.Caller;
 import org.centerline.security.Role;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,5 @@
 package org.centerline.workload.web;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -16,7 +15,7 @@ import org.centerline.workload.whatif.TableChange;
 import org.centerline.workload.whatif.WhatIf;
 import org.centerline.workload.whatif.WhatIfResult;
 import java.time.Clock;
-import org.springframework.http.HttpHeaders;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 public class WorkloadController {
-
-    private static final String PROBLEMS = "https://centerline.dev/problems/";
 
     private final WorkloadReports reports;
     private final WorkloadStores stores;
@@ -88,18 +85,12 @@ public class WorkloadController {
 
     @ExceptionHandler(InvalidWhatIf.class)
     ProblemDetail badRequest(InvalidWhatIf e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "invalid-what-if"));
-        problem.setTitle("Invalid what-if");
-        return problem;
+        return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-what-if", "Invalid what-if", e.getMessage());
     }
 
     @ExceptionHandler(InvalidStateStoreException.class)
     ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return Problems.notReadyAnswer("stores-not-ready", "Workload not ready",
                 "The workload stores are loading or moving between instances; try again in a few seconds.");
-        problem.setType(URI.create(PROBLEMS + "stores-not-ready"));
-        problem.setTitle("Workload not ready");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 }
