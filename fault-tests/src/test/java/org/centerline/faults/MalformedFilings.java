@@ -309,7 +309,7 @@ final class MalformedFilings {
         for (String other : List.of("ABC", "QFU", "000", "ZZZ")) {
             rule("filer code of the entry number", "filerCode " + other, f -> f.put("filerCode", other));
         }
-        for (String type : List.of("00", "09", "10", "13", "20", "27", "33", "50", "85", "87", "99")) {
+        for (String type : List.of("00", "09", "10", "14", "20", "27", "33", "50", "85", "87", "99")) {
             rule("entry type Centerline accepts", "entryType " + type, f -> f.put("entryType", type));
         }
         for (String country : List.of("XX", "ZZ", "AA", "QQ", "UK", "EU")) {

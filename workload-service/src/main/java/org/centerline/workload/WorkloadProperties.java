@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long the hourly and daily counts are kept, and how long an entry the tracker no
  *     longer needs (closed, untouched) is remembered; at least the demand window
  * @param pruneEvery how often the tracker prunes and expired windows are tombstoned (wall clock)
+ * @param commodityLinesBand the band of a Center's share of all Centers' distinct HTS headings (its "commodity
+ *     lines") over the demand window outside which the workload report marks it BELOW or ABOVE
  */
 @ConfigurationProperties("centerline.workload")
 public record WorkloadProperties(
@@ -30,7 +32,23 @@ public record WorkloadProperties(
         @DefaultValue("0.15") double band,
         @DefaultValue("2") int minimumSpecialists,
         @DefaultValue("31d") Duration retention,
-        @DefaultValue("10m") Duration pruneEvery) {
+        @DefaultValue("10m") Duration pruneEvery,
+        @DefaultValue CommodityLinesBand commodityLinesBand) {
+
+    /**
+     * Shares of all Centers' distinct deciding headings (0..1). The defaults, 0.05 and 0.20, are half and twice
+     * an even share among the ten Centers: a Center under 5 % handles too few commodity lines to be worth a
+     * Center of its own, one over 20 % handles too many for one team of specialists to know them well.
+     */
+    public record CommodityLinesBand(@DefaultValue("0.05") double minShare, @DefaultValue("0.20") double maxShare) {
+
+        public CommodityLinesBand {
+            if (!(minShare >= 0 && minShare <= maxShare && maxShare <= 1)) {
+                throw new IllegalArgumentException("centerline.workload.commodity-lines-band needs 0 <= min-share <= max-share <= 1, not "
+                        + minShare + " and " + maxShare);
+            }
+        }
+    }
 
     /** The productivity standards where {@code centerline.workload.productivity.<ROLE>} sets none (the only place they are). */
     public static final Map<SpecialistRole, Double> DEFAULT_PRODUCTIVITY = Map.of(
@@ -49,6 +67,17 @@ public record WorkloadProperties(
         if (pruneEvery.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("centerline.workload.prune-every must be at least 1 second, not " + pruneEvery);
         }
+    }
+
+    /** The demand window as the view shows it: {@code 30d}, {@code 6h}, else ISO-8601 ({@code PT90M}). */
+    public String demandWindowText() {
+        if (demandWindow.toSeconds() % 86_400 == 0) {
+            return demandWindow.toDays() + "d";
+        }
+        if (demandWindow.toSeconds() % 3_600 == 0) {
+            return demandWindow.toHours() + "h";
+        }
+        return demandWindow.toString();
     }
 
     public StaffingStandards standards() {

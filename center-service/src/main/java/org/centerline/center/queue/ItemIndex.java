@@ -56,8 +56,8 @@ public final class ItemIndex {
     }
 
     private void unindex(WorkItem item) {
-        String key = QueueKeys.index(item);
-        if (index.get(key) == null) {
+        String key = indexedKey(item);
+        if (key == null) {
             return; // never indexed: written before the index existed and not migrated yet (IndexMigration)
         }
         index.delete(key);
@@ -73,11 +73,22 @@ public final class ItemIndex {
 
     /** Indexes an item written before the index existed, unless it already is (idempotent). */
     boolean indexIfMissing(WorkItem item) {
-        if (index.get(QueueKeys.index(item)) != null) {
+        if (indexedKey(item) != null) {
             return false;
         }
         index(item);
         return true;
+    }
+
+    /** The item's key in the queue index at either rank (an earlier version may have ranked it otherwise), or null. */
+    private String indexedKey(WorkItem item) {
+        for (boolean ahead : new boolean[] {item.hasEnforcementFlag(), !item.hasEnforcementFlag()}) {
+            String key = QueueKeys.index(item, ahead);
+            if (index.get(key) != null) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** A closed item does not change until it is re-opened or pruned: its last update is its closing. */

@@ -6,7 +6,7 @@ import org.centerline.contracts.event.EntryStatus;
 /**
  * The keys of center-service's stores. The queue index orders a Center's items of one status by
  * priority: {@code <center>|<status>|<rank>|<routedAt millis, 15 digits>|<entryNumber>}, rank 0 for an
- * enforcement flag and 1 otherwise, so a range read of {@code <center>|<status>|} is already in queue
+ * enforcement flag ({@code RoutingFlag.enforcement()}) and 1 otherwise, so a range read of {@code <center>|<status>|} is already in queue
  * order (the order of {@link WorkItem#PRIORITY}). Closed items are also kept by closing time,
  * {@code <closedAt millis>|<center>/<entryNumber>}, for retention.
  */
@@ -21,7 +21,16 @@ public final class QueueKeys {
     }
 
     public static String index(WorkItem item) {
-        return statusPrefix(item.centerCode(), item.status()) + (item.hasEnforcementFlag() ? '0' : '1') + '|'
+        return index(item, item.hasEnforcementFlag());
+    }
+
+    /**
+     * The index key of the item at the rank {@code ahead} gives. The flags that rank ahead are data that changes
+     * between versions (2026 added UFLPA, SECTION_122 and IEEPA), so an item indexed by an earlier version may sit
+     * at the other rank: {@link ItemIndex} looks there too before it re-indexes the item.
+     */
+    public static String index(WorkItem item, boolean ahead) {
+        return statusPrefix(item.centerCode(), item.status()) + (ahead ? '0' : '1') + '|'
                 + millis(item.routedAt()) + '|' + item.entryNumber();
     }
 

@@ -54,13 +54,7 @@ public record WorkItem(
 
     /** Enforcement flags first (AD/CVD, Sections 232/301/201), then the oldest. */
     public boolean hasEnforcementFlag() {
-        for (RoutingFlag f : flags()) {
-            if (f == RoutingFlag.ADCVD || f == RoutingFlag.SECTION_232 || f == RoutingFlag.SECTION_301
-                    || f == RoutingFlag.SECTION_201) {
-                return true;
-            }
-        }
-        return false;
+        return flags().stream().anyMatch(RoutingFlag::enforcement);
     }
 
     public Duration age(Instant now) {

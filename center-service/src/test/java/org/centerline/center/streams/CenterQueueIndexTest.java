@@ -265,6 +265,43 @@ class CenterQueueIndexTest {
         assertThat(reader.page("ELE", null, null, null, 0, 20).total()).isEqualTo(3000);
     }
 
+    @Test
+    void anItemRankedByAnEarlierVersionsFlagsIsFoundAndReRankedOnItsNextChange() {
+        // 2026 made UFLPA an enforcement flag: an older version indexed this UFLPA item behind the unflagged ones.
+        EntrySummary plain = route();
+        clock.advance(Duration.ofMinutes(1));
+        EntrySummary uflpa = route(RoutingFlag.UFLPA);
+        WorkItem item = items.get(key(uflpa));
+        index.delete(QueueKeys.index(item));
+        index.put(QueueKeys.index(item, false), new IndexRef(item.entryNumber(), item.specialistId(), item.flags()));
+        QueueReader reader = new QueueReader(items, index, tallies);
+        assertThat(reader.page("ELE", null, null, null, 0, 20).items()).extracting(WorkItem::entryNumber)
+                .containsExactly(plain.entryNumber(), uflpa.entryNumber());
+
+        roster(generalist("ele-1", true));
+        command(CenterCommand.Type.CLAIM, uflpa.entryNumber(), "ele-1", null);
+
+        // Its old key is gone (not left as a phantom), the tallies count it once, and it is now first in its status.
+        assertIndexMatchesFullScan();
+        assertThat(index.get(QueueKeys.index(items.get(key(uflpa))))).isNotNull();
+        assertThat(reader.page("ELE", null, null, null, 0, 20).items()).extracting(WorkItem::entryNumber)
+                .startsWith(uflpa.entryNumber());
+    }
+
+    @Test
+    void enforcementFlagsOf2026PutAnItemAheadOfOlderUnflaggedOnes() {
+        EntrySummary plain = route();
+        clock.advance(Duration.ofMinutes(1));
+        EntrySummary lowValue = route(RoutingFlag.LOW_VALUE, RoutingFlag.REFILED);
+        clock.advance(Duration.ofMinutes(1));
+        EntrySummary section122 = route(RoutingFlag.SECTION_122);
+        clock.advance(Duration.ofMinutes(1));
+        EntrySummary uflpa = route(RoutingFlag.UFLPA);
+        QueueReader reader = new QueueReader(items, index, tallies);
+        assertThat(reader.page("ELE", null, null, null, 0, 20).items()).extracting(WorkItem::entryNumber)
+                .containsExactly(section122.entryNumber(), uflpa.entryNumber(), plain.entryNumber(), lowValue.entryNumber());
+    }
+
     // ------------------------------------------------------------------ rosters
 
     @Test

@@ -22,8 +22,8 @@ class ReferenceDataTest {
 
     @Test
     void everyTableHasAVersion() {
-        assertThat(DATA.versions()).containsOnlyKeys("entryTypes", "chapter99", "uflpaSectors", "partnerAgencies")
-                .allSatisfy((k, v) -> assertThat(v).isEqualTo("2026.12-1"));
+        assertThat(DATA.versions()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("entryTypes", "2026.12-2",
+                "chapter99", "2026.12-1", "uflpaSectors", "2026.12-1", "partnerAgencies", "2026.12-1"));
     }
 
     // ---- entry types ----
@@ -44,6 +44,12 @@ class ReferenceDataTest {
         assertThat(DATA.entryTypes().inForceFor("86", date, origin)).isEqualTo(valid);
     }
 
+    @ParameterizedTest(name = "type 13 (informal mail, under test) on {0}: {1}")
+    @CsvSource({"2026-05-31,false", "2026-06-01,true", "2026-06-02,true", "2026-11-18,true", "2025-01-01,false"})
+    void type13IsValidFromJune2026(LocalDate date, boolean valid) {
+        assertThat(DATA.entryTypes().inForceFor("13", date, "CN")).isEqualTo(valid);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"01", "03", "11", "02", "52"})
     void otherTypesAreAlwaysValid(String type) {
@@ -54,7 +60,8 @@ class ReferenceDataTest {
 
     @Test
     void unknownTypesAreUnknown() {
-        assertThat(DATA.entryTypes().isKnown("13")).isFalse();
+        assertThat(DATA.entryTypes().isKnown("14")).isFalse();
+        assertThat(DATA.entryTypes().isKnown("13")).isTrue();
         assertThat(DATA.entryTypes().isKnown("99")).isFalse();
         assertThat(DATA.entryTypes().isKnown("86")).isTrue();
     }

@@ -63,7 +63,7 @@ final class CenterCounts {
             long dayStart = d.filedAt().truncatedTo(ChronoUnit.DAYS).toEpochMilli();
             String heading = d.whatIfHeading() == null ? WorkloadKeys.STAYS : d.whatIfHeading();
             HourBucket day = orNew(headingDays.fetch(center + "/" + heading, dayStart));
-            day.addEntry(d.filed(), d.points());
+            day.addEntry(d.filed(), d.points(), HourBucket.lines(d));
             headingDays.put(center + "/" + heading, day, dayStart);
             publish(WorkloadKeys.day(center, dayStart / DAY_MS, heading, partition), new Published.Window(day), timestamp);
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.ImporterAssignment;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.contracts.event.StatusChanged;
@@ -27,13 +28,15 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
  * entry number, co-partitioned) into the entry tracker, which keeps, in the same task, each Center's
  * counts in windowed stores (hourly; per day and heading for the what-if) with retention, and totals.
  * Every change is published to two compacted topics that every instance reads back as global tables,
- * so each instance answers for every Center. Rosters are a global table too.
+ * so each instance answers for every Center. Rosters and importers' account assignments are global tables too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 public class WorkloadTopology {
 
     public static final String ROSTERS = "rosters";
+    /** Importers' account-based Centers (the what-if counts the accounts a merge moves). */
+    public static final String ASSIGNMENTS = "importer-assignments";
     /** Global stores of the published counts (every Center, every partition). */
     public static final String GLOBAL_TOTALS = "global-center-totals";
     public static final String GLOBAL_WINDOWS = "global-window-counts";
@@ -43,6 +46,8 @@ public class WorkloadTopology {
         Duration retention = properties.retention();
         builder.globalTable(Topics.CENTER_STAFFING.name(), Consumed.with(Serdes.String(), new JsonSerde<>(StaffingRoster.class)),
                 Materialized.as(ROSTERS));
+        builder.globalTable(Topics.IMPORTER_ASSIGNMENTS.name(),
+                Consumed.with(Serdes.String(), new JsonSerde<>(ImporterAssignment.class)), Materialized.as(ASSIGNMENTS));
         JsonSerde<CenterTotals> totalsSerde = new JsonSerde<>(CenterTotals.class);
         JsonSerde<HourBucket> windowSerde = new JsonSerde<>(HourBucket.class);
         builder.globalTable(Topics.WORKLOAD_CENTER_TOTALS.name(), Consumed.with(Serdes.String(), totalsSerde),

@@ -44,8 +44,16 @@ public final class WorkloadView {
         return w;
     }
 
-    /** Entries and points of one Center, day and deciding heading (for the what-if). */
-    public record HeadingCount(String centerCode, long epochDay, String heading, int entries, double points) {
+    /**
+     * Entries, points and lines of one Center, day and deciding heading (for the what-if and the commodity-line
+     * shares). {@code lines} are all the lines of those entries (they move with the entry); counts written
+     * before lines were counted read as 0 lines.
+     */
+    public record HeadingCount(String centerCode, long epochDay, String heading, int entries, double points, int lines) {
+
+        public HeadingCount(String centerCode, long epochDay, String heading, int entries, double points) {
+            this(centerCode, epochDay, heading, entries, points, 0);
+        }
     }
 
     /** Every Center's day-and-heading counts from {@code sinceDay} (epoch day, inclusive), one per partition. */
@@ -58,7 +66,7 @@ public final class WorkloadView {
                 KeyValue<String, HourBucket> kv = days.next();
                 String[] dayAndHeading = WorkloadKeys.dayAndHeading(kv.key);
                 counts.add(new HeadingCount(centerCode, Long.parseLong(dayAndHeading[0]), dayAndHeading[1], kv.value.filed,
-                        kv.value.points));
+                        kv.value.points, kv.value.lines));
             }
         }
         return counts;

@@ -63,7 +63,7 @@ public class WorkloadGauges {
     @Scheduled(fixedDelayString = "${centerline.workload.metrics-every:10s}", initialDelayString = "5s")
     public void refresh() {
         try {
-            WorkloadReport report = reports.report();
+            WorkloadReport report = reports.report(false);
             values.forEach((name, value) -> {
                 List<MultiGauge.Row<?>> rows = new ArrayList<>();
                 for (CenterReport center : report.centers()) {

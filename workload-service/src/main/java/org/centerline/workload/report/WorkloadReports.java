@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import org.centerline.contracts.workload.WorkloadModel;
 import org.centerline.workload.WorkloadProperties;
 import org.centerline.workload.counters.CenterWorkload;
 import org.centerline.workload.counters.HourBucket;
+import org.centerline.workload.counters.WorkloadKeys;
+import org.centerline.workload.counters.WorkloadView;
 import org.centerline.workload.staffing.CenterLoad;
 import org.centerline.workload.staffing.CenterStaffing;
 import org.centerline.workload.staffing.Rebalancer;
@@ -24,6 +27,7 @@ import org.centerline.workload.staffing.Recommendations;
 import org.centerline.workload.staffing.StaffingModel;
 import org.centerline.workload.web.CenterReport;
 import org.centerline.workload.web.WorkloadReport;
+import org.centerline.workload.whatif.WhatIf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +56,63 @@ public class WorkloadReports {
     }
 
     public WorkloadReport report() {
+        return report(true);
+    }
+
+    /**
+     * The report; {@code withShares} false leaves the commodity-line shares at 0 (the gauges do not show them,
+     * and they read every day-and-heading count of the window).
+     */
+    public WorkloadReport report(boolean withShares) {
         Instant now = clock.instant();
+        Map<String, CommodityLines> shares = withShares ? commodityLines(now) : Map.of();
         List<CenterReport> centers = new ArrayList<>();
         for (Center center : Centers.all()) {
-            centers.add(report(center, now));
+            centers.add(report(center, now, shares.getOrDefault(center.code(), CommodityLines.NONE)));
         }
-        return new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers);
+        WorkloadReport.Model model = new WorkloadReport.Model(properties.targetUtilization(), properties.band(),
+                properties.demandWindowText(), properties.commodityLinesBand());
+        return new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers, model);
+    }
+
+    /** A Center's share of lines and of distinct deciding headings, and where the latter is against the band. */
+    public record CommodityLines(double lineShare, double headingShare, String band) {
+        static final CommodityLines NONE = new CommodityLines(0, 0, "WITHIN");
+    }
+
+    /**
+     * Each Center's share of all Centers' lines and distinct deciding headings over the demand window, from the
+     * day-and-heading counts (whole days, as the what-if reads them): cost days x headings, not entries.
+     */
+    Map<String, CommodityLines> commodityLines(Instant now) {
+        long sinceDay = now.minus(properties.demandWindow()).getEpochSecond() / 86_400;
+        return commodityLines(stores.headingCounts(sinceDay), properties.commodityLinesBand());
+    }
+
+    /** The shares from the counts (every Center's, any order). */
+    public static Map<String, CommodityLines> commodityLines(List<WorkloadView.HeadingCount> counts,
+                                                            WorkloadProperties.CommodityLinesBand band) {
+        Map<String, Integer> lines = new HashMap<>();
+        Map<String, Map<String, Integer>> byHeading = new HashMap<>();
+        for (WorkloadView.HeadingCount c : counts) {
+            lines.merge(c.centerCode(), c.lines(), Integer::sum);
+            if (!WorkloadKeys.STAYS.equals(c.heading())) {
+                byHeading.computeIfAbsent(c.centerCode(), k -> new HashMap<>()).merge(c.heading(), c.entries(), Integer::sum);
+            }
+        }
+        Map<String, Integer> headings = new HashMap<>();
+        byHeading.forEach((center, entries) -> headings.put(center, WhatIf.distinctHeadings(entries)));
+        int allLines = lines.values().stream().mapToInt(n -> Math.max(0, n)).sum();
+        int allHeadings = headings.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, CommodityLines> shares = new HashMap<>();
+        for (Center center : Centers.all()) {
+            double lineShare = allLines == 0 ? 0 : Math.max(0, lines.getOrDefault(center.code(), 0)) / (double) allLines;
+            double headingShare = allHeadings == 0 ? 0 : headings.getOrDefault(center.code(), 0) / (double) allHeadings;
+            String where = allHeadings == 0 ? "WITHIN"
+                    : headingShare < band.minShare() ? "BELOW" : headingShare > band.maxShare() ? "ABOVE" : "WITHIN";
+            shares.put(center.code(), new CommodityLines(round(lineShare), round(headingShare), where));
+        }
+        return shares;
     }
 
     public Recommendations recommendations() {
@@ -80,7 +135,7 @@ public class WorkloadReports {
         return counts;
     }
 
-    private CenterReport report(Center center, Instant now) {
+    private CenterReport report(Center center, Instant now, CommodityLines shares) {
         CenterWorkload w = stores.workload(center.code(), now);
         CenterWorkload t = w;
         HourBucket today = w.since(now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -97,7 +152,7 @@ public class WorkloadReports {
                 topChapters(month), shares(month.entryTypes, month.filed), shares(month.flags, month.filed),
                 round(staffing.demandPointsPerDay()), byRole, round(staffing.capacityPointsPerDay()),
                 staffing.utilization() == null ? null : round(staffing.utilization()), staffing.requiredSpecialists(),
-                entriesByFlag(month.flags));
+                entriesByFlag(month.flags), shares.lineShare(), shares.headingShare(), shares.band());
     }
 
     /** Entries by flag, those with a positive count (a bucket's count can fall to 0 when a re-filing moved an entry). */

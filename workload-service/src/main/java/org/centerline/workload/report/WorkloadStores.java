@@ -2,10 +2,15 @@ package org.centerline.workload.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.centerline.contracts.center.Center;
 import org.centerline.contracts.center.Centers;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.centerline.contracts.event.ImporterAssignment;
 import org.centerline.contracts.event.StaffingRoster;
 import org.centerline.streams.LocalStores;
 import org.centerline.workload.WorkloadProperties;
@@ -37,6 +42,23 @@ public class WorkloadStores {
 
     public Optional<StaffingRoster> roster(String centerCode) {
         return Optional.ofNullable(stores.<StaffingRoster>keyValue(WorkloadTopology.ROSTERS).get(centerCode));
+    }
+
+    /**
+     * Importers with an account-based assignment, by Center code (the what-if moves a merged Center's accounts
+     * with it). One pass over the assignments table: its cost follows the number of assigned importers, not
+     * the history of filings.
+     */
+    public Map<String, Integer> accountsByCenter() {
+        Map<String, Integer> counts = new HashMap<>();
+        try (KeyValueIterator<String, ImporterAssignment> all = stores.<ImporterAssignment>keyValue(WorkloadTopology.ASSIGNMENTS).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && kv.value.centerCode() != null) {
+                    counts.merge(kv.value.centerCode().toUpperCase(Locale.ROOT), 1, Integer::sum);
+                }
+            });
+        }
+        return counts;
     }
 
     /** Every Center's day-and-heading counts from {@code sinceDay} on (the what-if prices them). */

@@ -10,6 +10,11 @@ import java.util.Map;
  * @param utilization demand / capacity; null when the Center has no review capacity at all
  * @param entriesByFlag entries received in the last 30 days by routing flag (UFLPA by Center, as CBP reports
  *        it; SECTION_122, IEEPA ...), flags with none left out
+ * @param lineShare the Center's share of all Centers' lines over the demand window (0 when there are none)
+ * @param headingShare its share of all Centers' distinct deciding HTS headings over the demand window (the
+ *        "commodity lines": a heading with entries at two Centers counts at each)
+ * @param commodityLines {@code BELOW}, {@code WITHIN} or {@code ABOVE} the band of {@code headingShare}
+ *        ({@code centerline.workload.commodity-lines-band}); {@code WITHIN} while no Center has any
  */
 public record CenterReport(
         String centerCode,
@@ -31,7 +36,10 @@ public record CenterReport(
         double capacityPointsPerDay,
         Double utilization,
         int requiredSpecialists,
-        Map<String, Integer> entriesByFlag) {
+        Map<String, Integer> entriesByFlag,
+        double lineShare,
+        double headingShare,
+        String commodityLines) {
 
     /** Lines of one HTS chapter the Center received in the last 30 days. */
     public record ChapterLines(int chapter, int lines) {

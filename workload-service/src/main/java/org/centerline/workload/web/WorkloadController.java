@@ -1,6 +1,7 @@
 package org.centerline.workload.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.centerline.contracts.center.Center;
@@ -11,6 +12,9 @@ import org.centerline.workload.WorkloadProperties;
 import org.centerline.workload.report.WorkloadReports;
 import org.centerline.workload.report.WorkloadStores;
 import org.centerline.workload.staffing.Recommendations;
+import org.centerline.workload.whatif.Fault;
+import org.centerline.workload.whatif.InvalidProposal;
+import org.centerline.workload.whatif.Proposal;
 import org.centerline.workload.whatif.TableChange;
 import org.centerline.workload.whatif.WhatIf;
 import org.centerline.workload.whatif.WhatIfResult;
@@ -55,37 +59,32 @@ public class WorkloadController {
         return reports.recommendations();
     }
 
+    /**
+     * Prices a proposed structure (new Centers, merges, chapter and heading moves, staff moves) over the demand
+     * window. A proposal with faults is a 400 problem whose {@code errors} list every fault
+     * ({@code {"field":"merges[0].from","message":"..."}}); it is checked before the counts are read.
+     */
     @PostMapping("/what-if")
-    public WhatIfResult whatIf(@RequestBody TableChange change) {
-        if (change == null || change.moves() == null || change.moves().isEmpty()) {
-            throw new InvalidWhatIf("Give at least one move: {\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}");
-        }
-        // The proposal is checked first, so a bad move never reads the stores.
-        HtsCenterTable proposed;
-        try {
-            proposed = whatIf.propose(change);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidWhatIf(e.getMessage());
-        }
+    public WhatIfResult whatIf(@RequestBody(required = false) TableChange change) {
+        // The proposal is checked first (rosters are read only for staff moves), so a bad one never reads the counts.
+        Proposal proposal = whatIf.proposal(change, reports::specialists);
         Map<String, Map<SpecialistRole, Integer>> specialists = new HashMap<>();
         for (Center center : Centers.all()) {
             specialists.put(center.code(), reports.specialists(center.code()));
         }
+        Map<String, Integer> accounts = proposal.mergedInto().isEmpty() ? Map.of() : stores.accountsByCenter();
         // Counts are per day: the window starts at the start of the day it begins in.
         long sinceDay = clock.instant().minus(properties.demandWindow()).getEpochSecond() / 86_400;
-        return whatIf.evaluate(proposed, stores.headingCounts(sinceDay), properties.demandWindowDays(), specialists);
+        return whatIf.evaluate(proposal, stores.headingCounts(sinceDay), properties.demandWindowDays(), specialists, accounts);
     }
 
-    /** A proposed table change that cannot be applied; answered as 400. */
-    static class InvalidWhatIf extends RuntimeException {
-        InvalidWhatIf(String message) {
-            super(message);
-        }
-    }
-
-    @ExceptionHandler(InvalidWhatIf.class)
-    ProblemDetail badRequest(InvalidWhatIf e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-what-if", "Invalid what-if", e.getMessage());
+    @ExceptionHandler(InvalidProposal.class)
+    ProblemDetail badRequest(InvalidProposal e) {
+        List<Fault> faults = e.faults();
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-what-if", "Invalid what-if",
+                faults.size() == 1 ? faults.get(0).message() : "The proposal has " + faults.size() + " faults: " + e.getMessage());
+        problem.setProperty("errors", faults);
+        return problem;
     }
 
     @ExceptionHandler(InvalidStateStoreException.class)

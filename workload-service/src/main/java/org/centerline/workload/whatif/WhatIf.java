@@ -1,6 +1,10 @@
 package org.centerline.workload.whatif;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,7 @@ import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.workload.counters.WorkloadKeys;
 import org.centerline.workload.counters.WorkloadView;
 import org.centerline.workload.staffing.CenterLoad;
+import org.centerline.workload.staffing.CenterStaffing;
 import org.centerline.workload.staffing.StaffingModel;
 
 /**
@@ -61,9 +66,14 @@ public final class WhatIf {
         return new HtsCenterTable(current.version() + "+what-if", rules, current.fallback().code());
     }
 
+    /** Checks a change (every fault, see {@link Proposal#of}) and resolves it against the current table. */
+    public Proposal proposal(TableChange change, Function<String, Map<SpecialistRole, Integer>> roster) {
+        return Proposal.of(change, current, roster);
+    }
+
     public WhatIfResult evaluate(TableChange change, List<WorkloadView.HeadingCount> counts, double windowDays,
                                  Map<String, Map<SpecialistRole, Integer>> specialists) {
-        return evaluate(propose(change), counts, windowDays, specialists);
+        return evaluate(proposal(change, c -> specialists.getOrDefault(c, Map.of())), counts, windowDays, specialists, Map.of());
     }
 
     /**
@@ -73,37 +83,134 @@ public final class WhatIf {
      */
     public WhatIfResult evaluate(HtsCenterTable proposed, List<WorkloadView.HeadingCount> counts, double windowDays,
                                  Map<String, Map<SpecialistRole, Integer>> specialists) {
-        Map<String, Double> before = new HashMap<>();
-        Map<String, Double> after = new HashMap<>();
+        return evaluate(Proposal.ofTable(current, proposed), counts, windowDays, specialists, Map.of());
+    }
+
+    /**
+     * Prices a checked proposal from the pre-aggregated counts (entries, points and lines per Center, day and
+     * deciding heading) in one pass over them: the counts of a heading whose proposed Center differs from its
+     * current one move there; the others stay with their Center, or go to the Center it merges into (so do
+     * the entries routed by account, which follow their account). Specialists: each Center's roster, a
+     * merged Center's added to the Center it merges into, then the staff moves; a new Center starts with none.
+     *
+     * @param specialists each existing Center's roster by role
+     * @param accounts importers with an account-based assignment, by Center code (a merged Center's follow it)
+     */
+    public WhatIfResult evaluate(Proposal proposal, List<WorkloadView.HeadingCount> counts, double windowDays,
+                                 Map<String, Map<SpecialistRole, Integer>> specialists, Map<String, Integer> accounts) {
+        Map<String, Tally> before = new HashMap<>();
+        Map<String, Tally> after = new HashMap<>();
+        Set<String> touched = new HashSet<>();
         Map<String, String> movedTo = new HashMap<>();
         int replayed = 0;
         int moved = 0;
         for (WorkloadView.HeadingCount count : counts) {
-            if (count.entries() == 0 && count.points() == 0) {
+            if (count.entries() == 0 && count.points() == 0 && count.lines() == 0) {
                 continue;
             }
             replayed += count.entries();
             String was = count.centerCode();
-            String now = movedTo.computeIfAbsent(count.heading(), h -> destination(proposed, h));
-            now = now == null ? was : now;
-            before.merge(was, count.points(), Double::sum);
-            after.merge(now, count.points(), Double::sum);
+            String now = movedTo.computeIfAbsent(count.heading(), h -> destination(proposal, h));
+            now = now == null ? proposal.survivor(was) : now;
+            before.computeIfAbsent(was, c -> new Tally()).add(count);
+            after.computeIfAbsent(now, c -> new Tally()).add(count);
             if (!now.equals(was)) {
                 moved += count.entries();
+                touched.add(was);
+                touched.add(now);
             }
         }
-        List<WhatIfResult.CenterChange> centers = new ArrayList<>();
-        for (Center center : Centers.all()) {
-            Map<SpecialistRole, Integer> staff = specialists.getOrDefault(center.code(), Map.of());
-            centers.add(new WhatIfResult.CenterChange(center.code(),
-                    model.evaluate(new CenterLoad(center.code(), before.getOrDefault(center.code(), 0.0) / windowDays, staff)),
-                    model.evaluate(new CenterLoad(center.code(), after.getOrDefault(center.code(), 0.0) / windowDays, staff))));
+
+        Map<String, Map<SpecialistRole, Integer>> staffAfter = new HashMap<>();
+        for (Center center : proposal.existing()) {
+            Map<SpecialistRole, Integer> roster = new EnumMap<>(SpecialistRole.class);
+            roster.putAll(specialists.getOrDefault(center.code(), Map.of()));
+            staffAfter.merge(proposal.survivor(center.code()), roster, WhatIf::plus);
         }
-        return new WhatIfResult(proposed.version(), replayed, moved, centers);
+        for (Proposal.Staff s : proposal.staff()) {
+            staffAfter.computeIfAbsent(s.from(), c -> new EnumMap<>(SpecialistRole.class)).merge(s.role(), -s.count(), Integer::sum);
+            staffAfter.computeIfAbsent(s.to(), c -> new EnumMap<>(SpecialistRole.class)).merge(s.role(), s.count(), Integer::sum);
+            touched.add(s.from());
+            touched.add(s.to());
+        }
+        touched.addAll(proposal.mergedInto().values());
+
+        List<WhatIfResult.CenterChange> centers = new ArrayList<>();
+        for (Center center : proposal.existing()) {
+            String code = center.code();
+            Tally b = before.getOrDefault(code, Tally.NONE);
+            CenterStaffing staffingBefore = model.evaluate(new CenterLoad(code, b.points / windowDays,
+                    specialists.getOrDefault(code, Map.of())));
+            String into = proposal.mergedInto().get(code);
+            if (into != null) {
+                centers.add(new WhatIfResult.CenterChange(code, center.name(), center.office(), WhatIfResult.Change.MERGED, into,
+                        staffingBefore, null, b.volume(), WhatIfResult.Volume.NONE));
+                continue;
+            }
+            Tally a = after.getOrDefault(code, Tally.NONE);
+            centers.add(new WhatIfResult.CenterChange(code, center.name(), center.office(),
+                    touched.contains(code) ? WhatIfResult.Change.CHANGED : WhatIfResult.Change.UNCHANGED, null, staffingBefore,
+                    model.evaluate(new CenterLoad(code, a.points / windowDays, staffAfter.get(code))), b.volume(), a.volume()));
+        }
+        for (Center center : proposal.added()) {
+            Tally a = after.getOrDefault(center.code(), Tally.NONE);
+            centers.add(new WhatIfResult.CenterChange(center.code(), center.name(), center.office(), WhatIfResult.Change.NEW, null,
+                    null, model.evaluate(new CenterLoad(center.code(), a.points / windowDays, staffAfter.get(center.code()))),
+                    WhatIfResult.Volume.NONE, a.volume()));
+        }
+
+        List<WhatIfResult.AccountMove> accountMoves = new ArrayList<>();
+        int importers = 0;
+        for (Map.Entry<String, String> merge : proposal.mergedInto().entrySet()) {
+            int n = accounts.getOrDefault(merge.getKey(), 0);
+            accountMoves.add(new WhatIfResult.AccountMove(merge.getKey(), merge.getValue(), n));
+            importers += n;
+        }
+        return new WhatIfResult(proposal.version(), replayed, moved, centers, accountMoves, importers);
     }
 
-    /** The Center a heading's entries move to under the proposed table, or null when the change leaves them. */
-    private String destination(HtsCenterTable proposed, String heading) {
+    private static Map<SpecialistRole, Integer> plus(Map<SpecialistRole, Integer> a, Map<SpecialistRole, Integer> b) {
+        Map<SpecialistRole, Integer> sum = new EnumMap<>(SpecialistRole.class);
+        sum.putAll(a);
+        b.forEach((role, n) -> sum.merge(role, n, Integer::sum));
+        return sum;
+    }
+
+    /** A Center's entries, lines, points and entries by deciding heading, summed over days and partitions. */
+    private static final class Tally {
+        static final Tally NONE = new Tally();
+        int entries;
+        int lines;
+        double points;
+        final Map<String, Integer> byHeading = new HashMap<>();
+
+        void add(WorkloadView.HeadingCount count) {
+            entries += count.entries();
+            lines += count.lines();
+            points += count.points();
+            if (!WorkloadKeys.STAYS.equals(count.heading())) {
+                byHeading.merge(count.heading(), count.entries(), Integer::sum);
+            }
+        }
+
+        WhatIfResult.Volume volume() {
+            return new WhatIfResult.Volume(entries, lines, distinctHeadings(byHeading));
+        }
+    }
+
+    /** Headings with entries (a positive net count: a re-filing that moved an entry away counts it out). */
+    public static int distinctHeadings(Map<String, Integer> entriesByHeading) {
+        int n = 0;
+        for (int entries : entriesByHeading.values()) {
+            if (entries > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The Center a heading's entries move to under the proposal, or null when the change leaves them. */
+    private static String destination(Proposal proposal, String heading) {
         if (WorkloadKeys.STAYS.equals(heading)) {
             return null;
         }
@@ -113,9 +220,7 @@ public final class WhatIf {
         } catch (NumberFormatException e) {
             return null;
         }
-        Center was = current.centerOfHeading(h);
-        Center now = proposed.centerOfHeading(h);
-        return now == null || (was != null && was.code().equals(now.code())) ? null : now.code();
+        return h < 0 || h > 9999 ? null : proposal.destination(h);
     }
 
     /** The Center with the most lines under the table; ties to the lower team code; only companion lines: the fallback. */

@@ -58,7 +58,7 @@ class WorkloadScaleMeasurement {
     void measure() throws Exception {
         Path stateDir = Files.createTempDirectory(Path.of("target"), "kstreams-measure-");
         WorkloadProperties properties = new WorkloadProperties(Duration.ofDays(30), null, 0.85, 0.15, 2, Duration.ofDays(31),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), new WorkloadProperties.CommodityLinesBand(0.05, 0.20));
         StreamsBuilder builder = new StreamsBuilder();
         new WorkloadTopology().workload(builder, Clock.fixed(NOW, ZoneOffset.UTC), properties);
         Properties props = new Properties();

@@ -1,5 +1,9 @@
 package org.centerline.workload.counters;
 
+import static org.assertj.core.api.Assertions.tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.centerline.contracts.event.ImporterAssignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -60,7 +64,8 @@ class WorkloadTopologyTest {
     static final Duration ROUTING_DELAY = Duration.ofSeconds(2);
     static final long HOUR_MS = 3_600_000L;
     static final org.centerline.workload.WorkloadProperties PROPERTIES = new org.centerline.workload.WorkloadProperties(
-            Duration.ofDays(30), null, 0.85, 0.15, 2, Duration.ofDays(31), Duration.ofMinutes(10));
+            Duration.ofDays(30), null, 0.85, 0.15, 2, Duration.ofDays(31), Duration.ofMinutes(10),
+            new org.centerline.workload.WorkloadProperties.CommodityLinesBand(0.05, 0.20));
 
     @TempDir
     Path stateDir;
@@ -600,6 +605,45 @@ class WorkloadTopologyTest {
         StaffingRoster read = store.get("ELE").value();
         assertThat(read.countsByRole()).containsEntry(SpecialistRole.IMPORT_SPECIALIST, 2)
                 .containsEntry(SpecialistRole.ENTRY_SPECIALIST, 1).containsEntry(SpecialistRole.DRAWBACK_SPECIALIST, 0);
+    }
+
+    @Test
+    void theDayAndHeadingCountsCountEveryLineOfTheEntryUnderItsDecidingHeadingAndARefilingMovesThem() {
+        // LINES-1 in ELE: 8542:2 + 8471:1 + 9903:1 (a companion line counted under its heading) -> deciding heading 8542
+        // (most ELE lines), 4 lines. Re-filed: 8481:3 + 8542:1 -> MAC, deciding heading 8481, 4 lines.
+        route("LINES-1", "ELE", "01", Map.of("8542", 2, "8471", 1, "9903", 1), 2.0, List.of(), NOW.minus(Duration.ofHours(3)));
+        long sinceDay = NOW.minus(Duration.ofDays(1)).getEpochSecond() / 86_400;
+        assertThat(view.headingCounts("ELE", sinceDay)).extracting(WorkloadView.HeadingCount::heading,
+                WorkloadView.HeadingCount::entries, WorkloadView.HeadingCount::lines).containsExactly(tuple("8542", 1, 4));
+
+        route("LINES-1", "MAC", "01", Map.of("8481", 3, "8542", 1), 2.0, List.of(RoutingFlag.REFILED), NOW.minus(Duration.ofHours(1)));
+        assertThat(view.headingCounts("ELE", sinceDay)).extracting(WorkloadView.HeadingCount::heading,
+                WorkloadView.HeadingCount::entries, WorkloadView.HeadingCount::lines).containsExactly(tuple("8542", 0, 0));
+        assertThat(view.headingCounts("MAC", sinceDay)).extracting(WorkloadView.HeadingCount::heading,
+                WorkloadView.HeadingCount::entries, WorkloadView.HeadingCount::lines).containsExactly(tuple("8481", 1, 4));
+        // The hourly buckets count lines too.
+        assertThat(workloads.get("MAC").since(MONTH).lines).isEqualTo(4);
+    }
+
+    @Test
+    void aWindowCountPublishedBeforeLinesWereCountedReadsAsNoLines() throws Exception {
+        HourBucket old = new JsonSerde<>(HourBucket.class).deserializer().deserialize(Topics.WORKLOAD_WINDOW_COUNTS.name(),
+                "{\"filed\":3,\"points\":4.5,\"chapterLines\":{},\"entryTypes\":{},\"flags\":{}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(old.filed).isEqualTo(3);
+        assertThat(old.lines).isZero();
+    }
+
+    @Test
+    void importerAssignmentsAreReadIntoTheGlobalTable() {
+        TestInputTopic<String, ImporterAssignment> assignments = driver.createInputTopic(Topics.IMPORTER_ASSIGNMENTS.name(),
+                new StringSerializer(), new JsonSerde<>(ImporterAssignment.class).serializer());
+        assignments.pipeInput("12-3456789AB", new ImporterAssignment("12-3456789AB", "CPM", LocalDate.of(2026, 1, 1)), NOW);
+        assignments.pipeInput("98-7654321CD", new ImporterAssignment("98-7654321CD", "CPM", LocalDate.of(2026, 1, 1)), NOW);
+        assignments.pipeInput("98-7654321CD", null, NOW);
+        KeyValueStore<String, ValueAndTimestamp<ImporterAssignment>> store =
+                driver.getTimestampedKeyValueStore(WorkloadTopology.ASSIGNMENTS);
+        assertThat(store.get("12-3456789AB").value().centerCode()).isEqualTo("CPM");
+        assertThat(store.get("98-7654321CD")).isNull();
     }
 
     // ---------------------------------------------------------------------------------------------
