@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.event.Decision;
 import org.centerline.localstack.simulator.CenterApi.QueuePage;
@@ -54,33 +53,10 @@ public final class SpecialistsAtWork {
                     "rejected to filer: HTS number not valid on the entry date",
                     "rejected to filer: AD/CVD case number missing"))));
 
-    /** Time, so tests can run minutes of it in milliseconds. */
-    interface Clock {
-        long nanoTime();
-
-        void sleepNanos(long nanos) throws InterruptedException;
-
-        Clock SYSTEM = new Clock() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public void sleepNanos(long nanos) throws InterruptedException {
-                LockSupport.parkNanos(nanos);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
-        };
-    }
-
     static final int IDLE_BACKOFF_SECONDS = 5;
     static final long IDLE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(IDLE_BACKOFF_SECONDS);
     static final long ROSTER_TTL_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
-    static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** Share of paced steps that also answer one open CF-28 (about as many as get issued). */
     static final double CF28_ANSWER_CHANCE = 0.1;
     static final int PAGE_SIZE = 10;
@@ -92,7 +68,7 @@ public final class SpecialistsAtWork {
     private final double decisionsPerMinute;
     private final long intervalNanos;
     private final Random random;
-    private final Clock clock;
+    private final Pacer.Clock clock;
     private final Duration progressEvery;
 
     private final AtomicLong claimed = new AtomicLong();
@@ -118,10 +94,10 @@ public final class SpecialistsAtWork {
      */
     public SpecialistsAtWork(CenterApi api, double decisionsPerMinute, long seed, Duration progressEvery) {
         this(api, Centers.all().stream().map(c -> c.code().toLowerCase(Locale.ROOT)).toList(), decisionsPerMinute,
-                new Random(seed), Clock.SYSTEM, progressEvery);
+                new Random(seed), Pacer.Clock.SYSTEM, progressEvery);
     }
 
-    SpecialistsAtWork(CenterApi api, List<String> centerCodes, double decisionsPerMinute, Random random, Clock clock,
+    SpecialistsAtWork(CenterApi api, List<String> centerCodes, double decisionsPerMinute, Random random, Pacer.Clock clock,
                       Duration progressEvery) {
         if (!(decisionsPerMinute > 0)) {
             throw new IllegalArgumentException("decisionsPerMinute must be > 0: " + decisionsPerMinute);
@@ -146,24 +122,13 @@ public final class SpecialistsAtWork {
     public void run() {
         log.info("specialists at work: {} decisions/min over {} Centers", fmt(decisionsPerMinute), centers.size());
         try {
-            long t0 = clock.nanoTime();
-            long steps = 0;
-            long nextProgress = t0 + (progressEvery == null ? 0 : progressEvery.toNanos());
+            Pacer pacer = new Pacer(clock, intervalNanos, Math.max(TimeUnit.SECONDS.toNanos(2), intervalNanos), progressEvery);
             while (!stopped) {
-                long now = clock.nanoTime();
-                if (progressEvery != null && now >= nextProgress) {
+                if (pacer.progressDue()) {
                     log.info(progress());
-                    nextProgress += progressEvery.toNanos();
                 }
-                long due = t0 + steps * intervalNanos;
-                if (now < due) {
-                    clock.sleepNanos(Math.min(due - now, MAX_PARK_NANOS));
+                if (!pacer.stepDue()) {
                     continue;
-                }
-                if (now - due > Math.max(TimeUnit.SECONDS.toNanos(2), intervalNanos)) {
-                    // fell behind (slow answers, or a pause): go on at the pace from now, no burst to catch up
-                    t0 = now;
-                    steps = 0;
                 }
                 boolean worked;
                 try {
@@ -174,11 +139,10 @@ public final class SpecialistsAtWork {
                     warn("specialists: step failed: " + e);
                     worked = false;
                 }
-                steps++;
+                pacer.stepped();
                 if (!worked) {
                     idleRounds.incrementAndGet();
-                    t0 = clock.nanoTime() + Math.max(IDLE_BACKOFF_NANOS, intervalNanos);
-                    steps = 0;
+                    pacer.rest(IDLE_BACKOFF_NANOS);
                 }
             }
         } catch (InterruptedException e) {
