@@ -16,6 +16,7 @@ import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.RebalancingReview;
 import org.centerline.contracts.event.ImporterAssignment;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RejectionReason;
@@ -64,7 +65,13 @@ class SchemaConsistencyTest {
                 Arguments.of(ImporterAssignment.class, ContractSchemas.IMPORTER_ASSIGNMENT, "/properties"),
                 Arguments.of(StatusChanged.class, ContractSchemas.STATUS_CHANGED, "/properties"),
                 Arguments.of(StaffingRoster.class, ContractSchemas.STAFFING_ROSTER, "/properties"),
-                Arguments.of(Specialist.class, ContractSchemas.STAFFING_ROSTER, "/$defs/specialist/properties"));
+                Arguments.of(Specialist.class, ContractSchemas.STAFFING_ROSTER, "/$defs/specialist/properties"),
+                Arguments.of(RebalancingReview.class, ContractSchemas.REBALANCING_REVIEW, "/properties"),
+                Arguments.of(RebalancingReview.Headline.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/headline/properties"),
+                Arguments.of(RebalancingReview.CenterNumbers.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/center/properties"),
+                Arguments.of(RebalancingReview.Change.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/change/properties"),
+                Arguments.of(RebalancingReview.Transfer.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/transfer/properties"),
+                Arguments.of(RebalancingReview.Hire.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/hire/properties"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +94,7 @@ class SchemaConsistencyTest {
         enums.add(ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.CENTER_COMMAND).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.REBALANCING_REVIEW).at("/$defs/centerCode/enum"));
 
         assertThat(codes).hasSize(10);
         for (JsonNode values : enums) {
@@ -105,6 +113,8 @@ class SchemaConsistencyTest {
         assertThat(strings(ContractSchemas.tree(ContractSchemas.CENTER_ENTRY).at("/properties/action/enum")))
                 .containsExactlyInAnyOrderElementsOf(names(CenterEntry.Action.values()));
         assertThat(strings(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/$defs/role/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(SpecialistRole.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.REBALANCING_REVIEW).at("/$defs/role/enum")))
                 .containsExactlyInAnyOrderElementsOf(names(SpecialistRole.values()));
     }
 
