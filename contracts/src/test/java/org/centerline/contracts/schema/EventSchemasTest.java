@@ -1,5 +1,6 @@
 package org.centerline.contracts.schema;
 
+import org.centerline.contracts.event.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_COMMAND;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_ENTRY;
@@ -437,7 +438,7 @@ class EventSchemasTest {
     }
 
     static Stream<String> decisions() {
-        return Stream.of("ACCEPT", "CF28", "CF29", "REJECT");
+        return Stream.of(Decision.values()).map(Decision::name);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.centerline.workload.review;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -8,7 +7,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.centerline.contracts.event.RebalancingReview;
 import org.centerline.streams.LocalStores;
-import org.springframework.http.HttpHeaders;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reviews")
 public class ReviewController {
 
-    private static final String PROBLEMS = "https://centerline.dev/problems/";
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 200;
 
@@ -76,18 +74,12 @@ public class ReviewController {
 
     @ExceptionHandler(NoSuchReview.class)
     ProblemDetail notFound(NoSuchReview e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "no-such-review"));
-        problem.setTitle("No such review");
-        return problem;
+        return Problems.problem(HttpStatus.NOT_FOUND, "no-such-review", "No such review", e.getMessage());
     }
 
     @ExceptionHandler(InvalidStateStoreException.class)
     ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return Problems.notReadyAnswer("stores-not-ready", "Reviews not ready",
                 "The reviews are loading; try again in a few seconds.");
-        problem.setType(URI.create(PROBLEMS + "stores-not-ready"));
-        problem.setTitle("Reviews not ready");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 }
