@@ -43,6 +43,7 @@ notifications.delivery-status 3 cleanup.policy=compact
 workload-service.center-totals 3 cleanup.policy=compact
 workload-service.window-counts 6 cleanup.policy=compact
 notifications.dead-letter-index 3 cleanup.policy=compact
+rebalancing-reviews 1 cleanup.policy=compact
 notifications-retry-0 6
 notifications-retry-1 6
 notifications-retry-2 6

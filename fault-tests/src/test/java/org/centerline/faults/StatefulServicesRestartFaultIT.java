@@ -67,7 +67,7 @@ class StatefulServicesRestartFaultIT {
 
             Filer.fileAll(stack.bootstrap(), "before-restart", before, Duration.ofSeconds(60));
             Await.untilMatches("queues before the restart", SETTLE, Duration.ofMillis(500), Duration.ZERO,
-                    () -> queueDifference(center, tokens, false));
+                    () -> queueDifference(center, tokens, BEFORE_PER_CENTER));
             for (String code : codes) {
                 decide(center, tokens, code, "ACCEPT", "ACCEPTED");
                 decide(center, tokens, code, "REJECT", "REJECTED_TO_FILER");
@@ -96,32 +96,129 @@ class StatefulServicesRestartFaultIT {
 
             Map<String, Double> openPoints = openPoints(log);
             Await.untilMatches("queues after the restart", SETTLE, Duration.ofMillis(500), Duration.ofSeconds(3),
-                    () -> queueDifference(center, tokens, true));
+                    () -> queueDifference(center, tokens, BEFORE_PER_CENTER + DURING_PER_CENTER));
             Await.untilMatches("workload counters after the restart", SETTLE, Duration.ofMillis(500), Duration.ofSeconds(3),
-                    () -> workloadDifference(workload, tokens.ops(), openPoints));
+                    () -> workloadDifference(workload, tokens.ops(), BEFORE_PER_CENTER + DURING_PER_CENTER, openPoints));
             m.say("queues and counters as expected %.1f s after the restart: %d Centers, %d filed each, %d decided each",
                     Measurements.seconds(restart), codes.size(), BEFORE_PER_CENTER + DURING_PER_CENTER,
                     decided.get(codes.get(0)).size());
 
-            Map<String, Map<String, Integer>> statuses = statusCounts(log);
-            List<String> problems = new ArrayList<>();
-            filed.values().forEach(entries -> entries.forEach(e -> {
-                Map<String, Integer> s = statuses.getOrDefault(e, Map.of());
-                if (s.getOrDefault("QUEUED", 0) != 1) {
-                    problems.add(e + " QUEUED " + s.getOrDefault("QUEUED", 0) + " times");
-                }
-            }));
-            decided.values().forEach(d -> d.forEach((e, status) -> {
-                if (statuses.getOrDefault(e, Map.of()).getOrDefault(status, 0) != 1) {
-                    problems.add(e + " " + status + " " + statuses.getOrDefault(e, Map.of()).getOrDefault(status, 0) + " times");
-                }
-            }));
-            m.say("status events: %d entries, %d problems %s", statuses.size(), problems.size(),
-                    problems.subList(0, Math.min(5, problems.size())));
-            assertThat(problems).as("status events published exactly once").isEmpty();
+            assertStatusEventsOnce(log);
             m.say("peak RSS: center-service %s, workload-service %s (after the restart)",
                     Measurements.mib(center.jvm().peakRssBytes()), Measurements.mib(workload.jvm().peakRssBytes()));
         }
+    }
+
+
+    /**
+     * Issue 14: two instances of center-service and of workload-service. Either instance answers every Center's queue
+     * page, the workload report and the what-if, the same; commands sent to either are applied once; one instance of
+     * each is killed with SIGKILL mid-run and the other serves every Center (its standby copies take over) with the
+     * queues and counters a run without the kill gives; the killed ones come back and answer the same again.
+     */
+    @Test
+    @Timeout(value = 900, unit = TimeUnit.SECONDS)
+    void twoInstancesAnswerTheSameAndTheSurvivorOfAKillServesEveryCenter() {
+        FilingGenerator generator = new FilingGenerator(7_501_014, 0.0, 0.0, LocalDate.of(2026, 11, 20));
+        List<Filing> before = filingsFor(generator, BEFORE_PER_CENTER);
+        List<Filing> during = filingsFor(generator, DURING_PER_CENTER);
+        try (FaultStack stack = FaultStack.start("two-stateful"); CommittedLog log = new CommittedLog(stack.bootstrap())) {
+            Tokens tokens = stack.tokens();
+            ServiceJvm routing = stack.launch("routing-service");
+            String[] centerArgs = {"--centerline.center.seed-roster=true", "--centerline.center.command-timeout=60s"};
+            ServiceJvm centerA = stack.launch("center-service", centerArgs);
+            ServiceJvm workloadA = stack.launch("workload-service");
+            for (ServiceJvm s : List.of(routing, centerA, workloadA)) {
+                s.awaitReady(FaultStack.READY_TIMEOUT);
+            }
+            // The second instances join a running group (as a scale-out does), and five JVMs do not start at once on
+            // two cores.
+            ServiceJvm centerB = stack.launch("center-service", centerArgs);
+            ServiceJvm workloadB = stack.launch("workload-service");
+            for (ServiceJvm s : List.of(centerB, workloadB)) {
+                s.awaitReady(FaultStack.READY_TIMEOUT);
+            }
+
+            Filer.fileAll(stack.bootstrap(), "before-kill", before, Duration.ofSeconds(60));
+            for (ServiceJvm center : List.of(centerA, centerB)) {
+                Await.untilMatches("queues before the kill from " + center.name(), SETTLE, Duration.ofMillis(500), Duration.ZERO,
+                        () -> queueDifference(center, tokens, BEFORE_PER_CENTER));
+            }
+            // Commands through either instance: each is applied once, by the task that owns the Center.
+            for (String code : codes) {
+                decide(centerA, tokens, code, "ACCEPT", "ACCEPTED");
+                decide(centerB, tokens, code, "REJECT", "REJECTED_TO_FILER");
+            }
+            Map<String, Double> openBefore = openPoints(log);
+            for (ServiceJvm workload : List.of(workloadA, workloadB)) {
+                Await.untilMatches("workload counters before the kill from " + workload.name(), SETTLE, Duration.ofMillis(500),
+                        Duration.ZERO, () -> workloadDifference(workload, tokens.ops(), BEFORE_PER_CENTER, openBefore));
+            }
+            Await.untilMatches("the same answers from both instances", Duration.ofSeconds(60), Duration.ofMillis(500),
+                    Duration.ZERO, () -> answersDiffer(List.of(centerA, centerB), List.of(workloadA, workloadB), tokens));
+            m.say("two instances each: the same queue pages, workload report and what-if from both");
+
+            Filer filer = Filer.start(stack.bootstrap(), "during-kill", during, FILED_PER_SECOND);
+            while (filer.sent() < KILL_AFTER) {
+                Sleep.millis(20);
+            }
+            centerA.kill();
+            workloadA.kill();
+            long kill = System.nanoTime();
+            m.say("kill -9 of %s and %s after %d of %d filings of the second batch", centerA.name(), workloadA.name(),
+                    filer.sent(), during.size());
+            Await.untilMatches("every Center served by " + centerB.name() + " and " + workloadB.name(), SETTLE,
+                    Duration.ofMillis(250), Duration.ZERO, () -> servedDifference(centerB, workloadB, tokens));
+            double failover = Measurements.seconds(kill);
+            m.say("every Center's queue and the workload report answered by the survivors %.1f s after the kill (target 30 s)",
+                    failover);
+            for (String code : codes) {
+                decide(centerB, tokens, code, "ACCEPT", "ACCEPTED");
+            }
+            filer.await(Duration.ofSeconds(120));
+            log.awaitRouted(RoutingCrashFaultIT.GROUP, before.size() + during.size(), SETTLE);
+            Map<String, Double> openPoints = openPoints(log);
+            int filedEach = BEFORE_PER_CENTER + DURING_PER_CENTER;
+            Await.untilMatches("queues on the survivor", SETTLE, Duration.ofMillis(500), Duration.ofSeconds(3),
+                    () -> queueDifference(centerB, tokens, filedEach));
+            Await.untilMatches("workload counters on the survivor", SETTLE, Duration.ofMillis(500), Duration.ofSeconds(3),
+                    () -> workloadDifference(workloadB, tokens.ops(), filedEach, openPoints));
+            m.say("queues and counters on the survivors as without the kill %.1f s after it", Measurements.seconds(kill));
+
+            centerA.restart();
+            workloadA.restart();
+            centerA.awaitReady(FaultStack.READY_TIMEOUT);
+            workloadA.awaitReady(FaultStack.READY_TIMEOUT);
+            Await.untilMatches("queues on the restarted instance", SETTLE, Duration.ofMillis(500), Duration.ZERO,
+                    () -> queueDifference(centerA, tokens, filedEach));
+            Await.untilMatches("workload counters on the restarted instance", SETTLE, Duration.ofMillis(500), Duration.ZERO,
+                    () -> workloadDifference(workloadA, tokens.ops(), filedEach, openPoints));
+            Await.untilMatches("the same answers from both instances after the restart", Duration.ofSeconds(60),
+                    Duration.ofMillis(500), Duration.ZERO,
+                    () -> answersDiffer(List.of(centerA, centerB), List.of(workloadA, workloadB), tokens));
+            m.say("killed instances back: both answer the same again %.1f s after the kill", Measurements.seconds(kill));
+            assertStatusEventsOnce(log);
+        }
+    }
+
+    /** Every filed entry QUEUED exactly once, every decision's closing status published exactly once (read committed). */
+    private void assertStatusEventsOnce(CommittedLog log) {
+        Map<String, Map<String, Integer>> statuses = statusCounts(log);
+        List<String> problems = new ArrayList<>();
+        filed.values().forEach(entries -> entries.forEach(e -> {
+            Map<String, Integer> s = statuses.getOrDefault(e, Map.of());
+            if (s.getOrDefault("QUEUED", 0) != 1) {
+                problems.add(e + " QUEUED " + s.getOrDefault("QUEUED", 0) + " times");
+            }
+        }));
+        decided.values().forEach(d -> d.forEach((e, status) -> {
+            if (statuses.getOrDefault(e, Map.of()).getOrDefault(status, 0) != 1) {
+                problems.add(e + " " + status + " " + statuses.getOrDefault(e, Map.of()).getOrDefault(status, 0) + " times");
+            }
+        }));
+        m.say("status events: %d entries, %d problems %s", statuses.size(), problems.size(),
+                problems.subList(0, Math.min(5, problems.size())));
+        assertThat(problems).as("status events published exactly once").isEmpty();
     }
 
     /** {@code perCenter} valid filings for each Center (all lines in its sector, so it is their Center), interleaved. */
@@ -158,11 +255,10 @@ class StatefulServicesRestartFaultIT {
         done.put(entry, closingStatus);
     }
 
-    /** Null when every Center's open queue holds what was filed for it less what was decided; else the first difference. */
-    private String queueDifference(ServiceJvm center, Tokens tokens, boolean all) {
+    /** Null when every Center's open queue holds {@code filedEach} less what was decided; else the first difference. */
+    private String queueDifference(ServiceJvm center, Tokens tokens, int filedEach) {
         for (String code : codes) {
-            int expected = (all ? BEFORE_PER_CENTER + DURING_PER_CENTER : BEFORE_PER_CENTER)
-                    - decided.getOrDefault(code, Map.of()).size();
+            int expected = filedEach - decided.getOrDefault(code, Map.of()).size();
             ServiceJvm.Answer a = center.get("/api/centers/" + code + "/queue?size=1", tokens.centerStaff(code, "fault-tests"));
             if (a.status() != 200) {
                 return code + " queue answered " + a.status();
@@ -175,25 +271,73 @@ class StatefulServicesRestartFaultIT {
         return null;
     }
 
+    /** Null when {@code center} answers every Center's queue and {@code workload} the report; else what did not answer. */
+    private String servedDifference(ServiceJvm center, ServiceJvm workload, Tokens tokens) {
+        for (String code : codes) {
+            ServiceJvm.Answer a = center.get("/api/centers/" + code + "/queue?size=1", tokens.centerStaff(code, "fault-tests"));
+            if (a.status() != 200) {
+                return code + " queue answered " + a.status();
+            }
+        }
+        ServiceJvm.Answer w = workload.get("/api/workload", tokens.ops());
+        return w.status() == 200 ? null : "/api/workload answered " + w.status();
+    }
+
+    /**
+     * Null when both center-service instances give the same first queue page of every Center, and both workload-service
+     * instances the same workload report (its Centers; the time of the answer aside) and the same what-if; else the
+     * first difference.
+     */
+    private String answersDiffer(List<ServiceJvm> centers, List<ServiceJvm> workloads, Tokens tokens) {
+        for (String code : codes) {
+            String token = tokens.centerStaff(code, "fault-tests");
+            String path = "/api/centers/" + code + "/queue?size=20";
+            String first = okBody(centers.get(0), "GET", path, token, null);
+            String second = okBody(centers.get(1), "GET", path, token, null);
+            if (!CenterlineJson.mapper().readTree(first).equals(CenterlineJson.mapper().readTree(second))) {
+                return code + " queue page differs: " + first + " vs " + second;
+            }
+        }
+        JsonNode reportA = CenterlineJson.mapper().readTree(okBody(workloads.get(0), "GET", "/api/workload", tokens.ops(), null));
+        JsonNode reportB = CenterlineJson.mapper().readTree(okBody(workloads.get(1), "GET", "/api/workload", tokens.ops(), null));
+        if (!withoutAges(reportA).equals(withoutAges(reportB))) {
+            return "workload reports differ: " + withoutAges(reportA) + " vs " + withoutAges(reportB);
+        }
+        String director = tokens.centerStaff("ELE", "fault-tests");
+        String proposal = "{\"moves\":[{\"chapter\":\"85\",\"toCenter\":\"MAC\"}]}";
+        String whatIfA = okBody(workloads.get(0), "POST", "/api/what-if", director, proposal);
+        String whatIfB = okBody(workloads.get(1), "POST", "/api/what-if", director, proposal);
+        if (!CenterlineJson.mapper().readTree(whatIfA).equals(CenterlineJson.mapper().readTree(whatIfB))) {
+            return "what-if answers differ: " + whatIfA + " vs " + whatIfB;
+        }
+        return null;
+    }
+
+    /** The report's Centers without {@code oldestOpenAgeSeconds}, which grows between two calls. */
+    private static JsonNode withoutAges(JsonNode report) {
+        JsonNode centers = report.path("centers").deepCopy();
+        centers.forEach(c -> ((tools.jackson.databind.node.ObjectNode) c).remove("oldestOpenAgeSeconds"));
+        return centers;
+    }
+
     /** Null when workload-service's counters are what the filings and decisions make them; else the first difference. */
-    private String workloadDifference(ServiceJvm workload, String ops, Map<String, Double> openPoints) {
+    private String workloadDifference(ServiceJvm workload, String ops, int filedEach, Map<String, Double> openPoints) {
         ServiceJvm.Answer a = workload.get("/api/workload", ops);
         if (a.status() != 200) {
             return "/api/workload answered " + a.status() + " " + a.body();
         }
         Map<String, JsonNode> byCenter = new HashMap<>();
         CenterlineJson.mapper().readTree(a.body()).path("centers").forEach(c -> byCenter.put(c.path("centerCode").asString(), c));
-        int filedEach = BEFORE_PER_CENTER + DURING_PER_CENTER;
         for (String code : codes) {
             JsonNode c = byCenter.get(code);
             if (c == null) {
                 return code + " missing from /api/workload";
             }
             Map<String, Integer> decisions = new TreeMap<>();
-            decided.get(code).values().forEach(s -> decisions.merge(s, 1, Integer::sum));
+            decided.getOrDefault(code, Map.of()).values().forEach(s -> decisions.merge(s, 1, Integer::sum));
             Map<String, Integer> reported = new TreeMap<>();
             c.path("decided").propertyNames().forEach(k -> reported.put(k, c.path("decided").path(k).asInt()));
-            int backlog = filedEach - decided.get(code).size();
+            int backlog = filedEach - decided.getOrDefault(code, Map.of()).size();
             if (c.path("filedLast7Days").asInt() != filedEach || c.path("backlog").asInt() != backlog
                     || Math.abs(c.path("backlogPoints").asDouble() - openPoints.getOrDefault(code, 0.0)) > 0.011
                     || !reported.equals(decisions)) {

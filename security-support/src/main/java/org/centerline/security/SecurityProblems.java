@@ -1,12 +1,14 @@
 package org.centerline.security;
 
 import java.io.IOException;
-import java.util.Map;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.centerline.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -19,8 +21,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * for. The detail says what was wrong with the request, never what data exists.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    static final String BASE = "https://centerline.dev/problems/";
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -46,17 +46,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
     static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
                       HttpServletRequest request) throws IOException {
-        if (response.isCommitted()) {
-            return;
+        ProblemDetail problem = Problems.problem(status, type, title, detail);
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            problem.setProperty("instance", request.getRequestURI());
         }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(TokenIssuer.json(Map.of(
-                "type", BASE + type,
-                "title", title,
-                "status", status.value(),
-                "detail", detail,
-                "instance", request.getRequestURI())));
+        Problems.write(response, problem, HttpHeaders.EMPTY);
     }
 }

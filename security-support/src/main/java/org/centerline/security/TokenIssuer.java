@@ -120,7 +120,8 @@ public final class TokenIssuer {
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    static String json(Object value) {
+    /** A small JSON writer for maps, lists, strings, numbers and booleans (tokens and servlet-level problems). */
+    public static String json(Object value) {
         if (value == null) {
             return "null";
         }

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of workload-service ({@code centerline.workload.*}): the staffing standards are settings,
- * not code, so a Center director's numbers can change without a release.
+ * not code, so a Center director's numbers can change without a release. The defaults are here only
+ * (application.yml does not repeat them).
  *
  * @param demandWindow the trailing window over which demand (points per day) is measured
  * @param productivity workload points one specialist of each role handles in a day
@@ -49,6 +50,12 @@ public record WorkloadProperties(
         }
     }
 
+    /** The productivity standards where {@code centerline.workload.productivity.<ROLE>} sets none (the only place they are). */
+    public static final Map<SpecialistRole, Double> DEFAULT_PRODUCTIVITY = Map.of(
+            SpecialistRole.IMPORT_SPECIALIST, 40.0,
+            SpecialistRole.ENTRY_SPECIALIST, 25.0,
+            SpecialistRole.DRAWBACK_SPECIALIST, 0.0);
+
     public WorkloadProperties {
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException("centerline.workload.retention must be at least 1 day, not " + retention);
@@ -74,10 +81,7 @@ public record WorkloadProperties(
     }
 
     public StaffingStandards standards() {
-        Map<SpecialistRole, Double> standards = new EnumMap<>(SpecialistRole.class);
-        standards.put(SpecialistRole.IMPORT_SPECIALIST, 40.0);
-        standards.put(SpecialistRole.ENTRY_SPECIALIST, 25.0);
-        standards.put(SpecialistRole.DRAWBACK_SPECIALIST, 0.0);
+        Map<SpecialistRole, Double> standards = new EnumMap<>(DEFAULT_PRODUCTIVITY);
         if (productivity != null) {
             standards.putAll(productivity);
         }

@@ -1,8 +1,9 @@
 package org.centerline.center.queue;
 
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+import org.centerline.contracts.event.Decision;
 import org.centerline.contracts.event.EntryStatus;
 
 /**
@@ -16,13 +17,6 @@ public final class Lifecycle {
             EntryStatus.IN_REVIEW, EntryStatus.CF28_ISSUED, EntryStatus.CF28_ANSWERED);
     private static final Set<EntryStatus> CLAIMABLE = EnumSet.of(EntryStatus.QUEUED, EntryStatus.ASSIGNED,
             EntryStatus.CF28_ANSWERED);
-
-    /** What a specialist's decision action does to an item in review. */
-    public static final Map<String, EntryStatus> DECISIONS = Map.of(
-            "ACCEPT", EntryStatus.ACCEPTED,
-            "CF28", EntryStatus.CF28_ISSUED,
-            "CF29", EntryStatus.CF29_ISSUED,
-            "REJECT", EntryStatus.REJECTED_TO_FILER);
 
     private Lifecycle() {
     }
@@ -44,8 +38,8 @@ public final class Lifecycle {
 
     /** Why a decision is refused, or null when it is allowed. */
     public static String refuseDecision(WorkItem item, String action, String specialistId) {
-        if (action == null || !DECISIONS.containsKey(action)) {
-            return "Unknown action '" + action + "'; use one of " + DECISIONS.keySet() + ".";
+        if (Decision.find(action).isEmpty()) {
+            return "Unknown action '" + action + "'; use one of " + Arrays.toString(Decision.values()) + ".";
         }
         if (item.status() != EntryStatus.IN_REVIEW) {
             return "Entry " + item.entryNumber() + " is " + item.status() + "; a decision needs it IN_REVIEW (claim it first).";

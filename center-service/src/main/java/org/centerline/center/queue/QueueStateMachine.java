@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.centerline.contracts.event.Decision;
 import org.centerline.center.command.CenterCommand;
 import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.EntryLine;
@@ -85,7 +86,7 @@ final class QueueStateMachine {
             case CLAIM -> change(item, item.moved(EntryStatus.IN_REVIEW, command.specialistId(),
                     command.reason() != null ? command.reason() : "Claimed", now));
             case DECIDE -> {
-                change(item, item.moved(Lifecycle.DECISIONS.get(command.action()), command.specialistId(),
+                change(item, item.moved(Decision.find(command.action()).orElseThrow().outcome(), command.specialistId(),
                         command.reason(), now));
                 decisionCounter.accept(command.action());
             }

@@ -12,6 +12,7 @@ import org.centerline.center.command.CommandOutcome;
 import org.centerline.contracts.event.Specialist;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -20,8 +19,10 @@ import org.centerline.contracts.center.Centers;
 import org.centerline.instance.InstanceForwarder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.centerline.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -136,11 +137,9 @@ public class OwnerForwarding extends OncePerRequestFilter {
     }
 
     private static void notReady(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(503);
-        response.setHeader(HttpHeaders.RETRY_AFTER, "2");
-        response.setContentType("application/problem+json");
-        String json = "{\"type\":\"" + Problems.BASE + "queues-not-ready\",\"title\":\"Queues not ready\",\"status\":503,"
-                + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+        Problems.write(response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, CenterProblems.QUEUES_NOT_READY,
+                CenterProblems.QUEUES_NOT_READY_TITLE, detail), headers);
     }
 }

@@ -1,7 +1,9 @@
 package org.centerline.center.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.centerline.contracts.event.Decision;
 import org.centerline.center.command.CenterCommand;
 import org.centerline.center.queue.Lifecycle;
 import org.centerline.center.queue.QueueReader;
@@ -10,6 +12,7 @@ import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.security.Caller;
 import org.centerline.security.Role;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,9 +97,9 @@ public class QueueController {
                 "A specialist decides only as themselves (specialistId = the token's specialist_id); "
                         + "nobody decides on a specialist's behalf.");
         String action = required(body.action(), "action").toUpperCase(Locale.ROOT);
-        if (!Lifecycle.DECISIONS.containsKey(action)) {
+        if (Decision.find(action).isEmpty()) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-action", "Unknown action",
-                    "action must be one of " + Lifecycle.DECISIONS.keySet() + ".");
+                    "action must be one of " + Arrays.toString(Decision.values()) + ".");
         }
         refuseIf(Lifecycle.refuseDecision(find(center, entryNumber), action, specialist));
         commands.apply(CenterCommand.Type.DECIDE, center, entryNumber, specialist, action, body.reason());

@@ -4,6 +4,7 @@ import java.util.List;
 import org.centerline.contracts.event.Specialist;
 import org.centerline.contracts.event.SpecialistRole;
 import org.centerline.contracts.event.StaffingRoster;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

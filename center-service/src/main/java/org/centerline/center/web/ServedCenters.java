@@ -2,6 +2,7 @@ package org.centerline.center.web;
 
 import org.centerline.center.CenterProperties;
 import org.centerline.contracts.center.Centers;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,7 @@
 package org.centerline.center.it;
 
+import org.centerline.web.PublishedDocuments;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {TestTokens.PUBLIC_KEY, "centerline.center.centers=BME"})
 @DirtiesContext // serves BME under its own application id; must not run beside the other classes' instances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(PublishedDocuments.class)
 class CenterSecurityIT {
 
     private static final FilingGenerator generator = new FilingGenerator(53, 0.0, 0.0, LocalDate.of(2026, 11, 20));

@@ -85,6 +85,14 @@ public final class Topics {
     public static final Topic NOTIFICATIONS_DEAD_LETTER_INDEX = new Topic("notifications.dead-letter-index", "delivery id",
             "DeliveryStatus", 3, COMPACTED);
 
+    /**
+     * workload-service's regular rebalancing review (every {@code centerline.workload.review.every}, a week by default):
+     * one record per review, key the review id (the start of the reviewed period, {@code 2026-11-30T00:00:00Z}), so a
+     * repeat replaces itself. Public: notification-service announces each to Center directors.
+     */
+    public static final Topic REBALANCING_REVIEWS = new Topic("rebalancing-reviews", "review id (period start)",
+            "RebalancingReview", 1, COMPACTED);
+
     /** Partitions of each Center's topic. */
     public static final int CENTER_TOPIC_PARTITIONS = 3;
 
@@ -98,6 +106,7 @@ public final class Topics {
         all.add(WORKLOAD_CENTER_TOTALS);
         all.add(WORKLOAD_WINDOW_COUNTS);
         all.add(NOTIFICATIONS_DEAD_LETTER_INDEX);
+        all.add(REBALANCING_REVIEWS);
         for (int i = 0; i < NOTIFICATION_RETRY_TOPICS; i++) {
             all.add(new Topic(NOTIFICATIONS.name() + "-retry-" + i, "subscription id", "Delivery", NOTIFICATIONS.partitions(),
                     Map.of()));

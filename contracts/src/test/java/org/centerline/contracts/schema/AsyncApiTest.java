@@ -91,7 +91,7 @@ class AsyncApiTest {
         List<String> topics = Topics.all().stream().map(Topic::name).toList();
 
         assertThat(addresses).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(addresses).hasSize(29)
+        assertThat(addresses).hasSize(30)
                 .contains("centers.ele.entry-summaries", "centers.phc.entry-summaries", "notifications",
                         "notifications.delivery-status", "notifications-retry-0", "notifications-retry-3")
                 .doesNotContain("entry-summaries.unknown", "centers.xyz.entry-summaries");

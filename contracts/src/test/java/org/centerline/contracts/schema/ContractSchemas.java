@@ -46,8 +46,11 @@ public final class ContractSchemas {
     /** The value of {@code notifications.delivery-status}, internal to notification-service (no record in contracts). */
     public static final String DELIVERY_STATUS = "delivery-status.schema.json";
 
+    /** The value of {@code rebalancing-reviews} (workload-service's regular review). */
+    public static final String REBALANCING_REVIEW = "rebalancing-review.schema.json";
+
     public static final List<String> ALL = List.of(ENTRY_SUMMARY, REJECTION, ROUTING_DECISION, CENTER_ENTRY,
-            IMPORTER_ASSIGNMENT, STATUS_CHANGED, STAFFING_ROSTER, CENTER_COMMAND, DELIVERY, DELIVERY_STATUS);
+            IMPORTER_ASSIGNMENT, STATUS_CHANGED, STAFFING_ROSTER, CENTER_COMMAND, DELIVERY, DELIVERY_STATUS, REBALANCING_REVIEW);
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder

@@ -1,11 +1,13 @@
 package org.centerline.contracts.schema;
 
+import org.centerline.contracts.event.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_COMMAND;
 import static org.centerline.contracts.schema.ContractSchemas.CENTER_ENTRY;
 import static org.centerline.contracts.schema.ContractSchemas.DELIVERY;
 import static org.centerline.contracts.schema.ContractSchemas.DELIVERY_STATUS;
 import static org.centerline.contracts.schema.ContractSchemas.IMPORTER_ASSIGNMENT;
+import static org.centerline.contracts.schema.ContractSchemas.REBALANCING_REVIEW;
 import static org.centerline.contracts.schema.ContractSchemas.REJECTION;
 import static org.centerline.contracts.schema.ContractSchemas.ROUTING_DECISION;
 import static org.centerline.contracts.schema.ContractSchemas.STAFFING_ROSTER;
@@ -28,6 +30,7 @@ import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.EntrySummary;
 import org.centerline.contracts.event.ImporterAssignment;
+import org.centerline.contracts.event.RebalancingReview;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RejectionReason;
 import org.centerline.contracts.event.RoutingBasis;
@@ -435,7 +438,7 @@ class EventSchemasTest {
     }
 
     static Stream<String> decisions() {
-        return Stream.of("ACCEPT", "CF28", "CF29", "REJECT");
+        return Stream.of(Decision.values()).map(Decision::name);
     }
 
     @Test
@@ -683,6 +686,39 @@ class EventSchemasTest {
                 .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/" + field));
     }
 
+    // --- rebalancing-reviews
+
+    private static RebalancingReview review(String previous, RebalancingReview.Change change) {
+        List<RebalancingReview.CenterNumbers> centers = Centers.all().stream().map(c -> new RebalancingReview.CenterNumbers(
+                c.code(), 80.25, c.code().equals("ELE") ? 0.0 : 120.0, c.code().equals("ELE") ? null : 0.669, 3, 3, 12, 14.5,
+                310, change)).toList();
+        return new RebalancingReview(1, "2026-11-30T00:00:00Z", Instant.parse("2026-11-30T00:00:00Z"),
+                Instant.parse("2026-12-07T00:00:00Z"), ROUTED_AT, "PT720H", previous,
+                new RebalancingReview.Headline(1, List.of("ELE"), 3, 2, 802.5, 1080.0), centers,
+                List.of(new RebalancingReview.Transfer("AGR", "ELE", SpecialistRole.IMPORT_SPECIALIST, 2, "ELE has no capacity")),
+                List.of(new RebalancingReview.Hire("ELE", SpecialistRole.IMPORT_SPECIALIST, 3, "ELE needs 3")), false);
+    }
+
+    @Test
+    void firstRebalancingReviewPassesWithoutPreviousOrChange() {
+        RebalancingReview first = review(null, null);
+        assertThat(json(first)).doesNotContain("previousReviewId").doesNotContain("\"change\"");
+        assertThat(validate(REBALANCING_REVIEW, first)).isEmpty();
+    }
+
+    @Test
+    void laterRebalancingReviewWithChangePasses() {
+        RebalancingReview later = review("2026-11-23T00:00:00Z", new RebalancingReview.Change(null, -4, 17, 1));
+        assertThat(validate(REBALANCING_REVIEW, later)).isEmpty();
+    }
+
+    @Test
+    void rebalancingReviewOfAnUnknownCenterFails() {
+        ObjectNode bad = tree(review(null, null));
+        ((ObjectNode) bad.get("centers").get(0)).put("centerCode", "XYZ");
+        assertThat(validate(REBALANCING_REVIEW, bad)).isNotEmpty();
+    }
+
     // --- samples: the records read them and write them back unchanged, and the schema accepts both
 
     static Stream<Arguments> eventSamples() {
@@ -692,7 +728,8 @@ class EventSchemasTest {
                         Arguments.of("entry-summaries.status", StatusChanged.class, STATUS_CHANGED),
                         Arguments.of("importer-assignments", ImporterAssignment.class, IMPORTER_ASSIGNMENT),
                         Arguments.of("centers.ele.entry-summaries", CenterEntry.class, CENTER_ENTRY),
-                        Arguments.of("center-staffing", StaffingRoster.class, STAFFING_ROSTER))
+                        Arguments.of("center-staffing", StaffingRoster.class, STAFFING_ROSTER),
+                        Arguments.of("rebalancing-reviews", RebalancingReview.class, REBALANCING_REVIEW))
                 .flatMap(a -> Samples.jsonFiles((String) a.get()[0]).stream()
                         .map(file -> Arguments.of(a.get()[0] + "/" + file.getFileName(), file, a.get()[1], a.get()[2])));
     }

@@ -1,5 +1,6 @@
 package org.centerline.contracts.schema;
 
+import org.centerline.contracts.event.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
@@ -15,6 +16,7 @@ import org.centerline.contracts.event.CenterEntry;
 import org.centerline.contracts.event.EntryLine;
 import org.centerline.contracts.event.EntryStatus;
 import org.centerline.contracts.event.EntrySummary;
+import org.centerline.contracts.event.RebalancingReview;
 import org.centerline.contracts.event.ImporterAssignment;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RejectionReason;
@@ -63,7 +65,13 @@ class SchemaConsistencyTest {
                 Arguments.of(ImporterAssignment.class, ContractSchemas.IMPORTER_ASSIGNMENT, "/properties"),
                 Arguments.of(StatusChanged.class, ContractSchemas.STATUS_CHANGED, "/properties"),
                 Arguments.of(StaffingRoster.class, ContractSchemas.STAFFING_ROSTER, "/properties"),
-                Arguments.of(Specialist.class, ContractSchemas.STAFFING_ROSTER, "/$defs/specialist/properties"));
+                Arguments.of(Specialist.class, ContractSchemas.STAFFING_ROSTER, "/$defs/specialist/properties"),
+                Arguments.of(RebalancingReview.class, ContractSchemas.REBALANCING_REVIEW, "/properties"),
+                Arguments.of(RebalancingReview.Headline.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/headline/properties"),
+                Arguments.of(RebalancingReview.CenterNumbers.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/center/properties"),
+                Arguments.of(RebalancingReview.Change.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/change/properties"),
+                Arguments.of(RebalancingReview.Transfer.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/transfer/properties"),
+                Arguments.of(RebalancingReview.Hire.class, ContractSchemas.REBALANCING_REVIEW, "/$defs/hire/properties"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,6 +94,7 @@ class SchemaConsistencyTest {
         enums.add(ContractSchemas.tree(ContractSchemas.STATUS_CHANGED).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/properties/centerCode/enum"));
         enums.add(ContractSchemas.tree(ContractSchemas.CENTER_COMMAND).at("/properties/centerCode/enum"));
+        enums.add(ContractSchemas.tree(ContractSchemas.REBALANCING_REVIEW).at("/$defs/centerCode/enum"));
 
         assertThat(codes).hasSize(10);
         for (JsonNode values : enums) {
@@ -105,6 +114,8 @@ class SchemaConsistencyTest {
                 .containsExactlyInAnyOrderElementsOf(names(CenterEntry.Action.values()));
         assertThat(strings(ContractSchemas.tree(ContractSchemas.STAFFING_ROSTER).at("/$defs/role/enum")))
                 .containsExactlyInAnyOrderElementsOf(names(SpecialistRole.values()));
+        assertThat(strings(ContractSchemas.tree(ContractSchemas.REBALANCING_REVIEW).at("/$defs/role/enum")))
+                .containsExactlyInAnyOrderElementsOf(names(SpecialistRole.values()));
     }
 
     @Test
@@ -120,8 +131,13 @@ class SchemaConsistencyTest {
         JsonNode actions = schema.at("/properties/action/enum");
         List<String> actionNames = new ArrayList<>();
         actions.forEach(a -> actionNames.add(a.isNull() ? null : a.asString()));
-        assertThat(actionNames).as("null (JSON null) on the types that are no decision").containsExactly("ACCEPT", "CF28",
-                "CF29", "REJECT", null);
+        List<String> decisions = new ArrayList<>();
+        for (Decision decision : Decision.values()) {
+            decisions.add(decision.name());
+        }
+        decisions.add(null);
+        assertThat(actionNames).as("contracts' Decision, then null (JSON null) on the types that are no decision")
+                .containsExactlyElementsOf(decisions);
         // entryNumber is required on the entry commands only (not on roster changes): see EventSchemasTest.
         assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("commandId", "type", "centerCode", "at");
         // The same entry number as every other message.

@@ -36,8 +36,8 @@ class TopicsTest {
     @Test
     void namesAreUnique() {
         // 10 contract topics, center-service's commands, notification-service's 7 delivery topics (with the dead-letter
-        // index), workload-service's 2 published-count topics, 10 Center topics.
-        assertThat(names()).doesNotHaveDuplicates().hasSize(29);
+        // index), workload-service's 2 published-count topics and its reviews, 10 Center topics.
+        assertThat(names()).doesNotHaveDuplicates().hasSize(30);
     }
 
     @Test
@@ -57,7 +57,7 @@ class TopicsTest {
         assertThat(Topics.all().stream().filter(Topic::compacted).map(Topic::name))
                 .containsExactlyInAnyOrder("importer-assignments", "center-staffing", "notification-subscriptions",
                         "notifications.delivery-status", "notifications.dead-letter-index",
-                        "workload-service.center-totals", "workload-service.window-counts");
+                        "workload-service.center-totals", "workload-service.window-counts", "rebalancing-reviews");
     }
 
     @Test
@@ -147,6 +147,16 @@ class TopicsTest {
             assertThat(retry.partitions()).as(retry.name()).isEqualTo(Topics.NOTIFICATIONS.partitions());
             assertThat(retry.configs()).as(retry.name()).isEmpty();
         }
+    }
+
+    @Test
+    void rebalancingReviewsAreOneCompactedPartitionByReviewId() {
+        assertThat(Topics.REBALANCING_REVIEWS.name()).isEqualTo("rebalancing-reviews");
+        assertThat(Topics.REBALANCING_REVIEWS.key()).startsWith("review id");
+        assertThat(Topics.REBALANCING_REVIEWS.value()).isEqualTo("RebalancingReview");
+        assertThat(Topics.REBALANCING_REVIEWS.partitions()).isEqualTo(1);
+        assertThat(Topics.REBALANCING_REVIEWS.compacted()).isTrue();
+        assertThat(Topics.all()).containsOnlyOnce(Topics.REBALANCING_REVIEWS);
     }
 
     @Test

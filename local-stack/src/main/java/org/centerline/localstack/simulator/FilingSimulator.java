@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class FilingSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(FilingSimulator.class);
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final String bootstrapServers;
     private final double rate;
@@ -62,25 +60,14 @@ public final class FilingSimulator {
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                      new ByteArraySerializer())) {
             log.info("simulator filing {} entry summaries/s on {}", format(rate), Topics.FILED.name());
-            long t0 = System.nanoTime();
-            long startNanos = t0;
-            long sent = 0;
-            long nextProgress = t0 + progressEvery.toNanos();
+            long startNanos = System.nanoTime();
+            Pacer pacer = new Pacer(Pacer.Clock.SYSTEM, intervalNanos, 1_000_000_000L, progressEvery);
             while (!stopped) {
-                long now = System.nanoTime();
-                if (now >= nextProgress) {
+                if (pacer.progressDue()) {
                     progress(watch, startNanos);
-                    nextProgress += progressEvery.toNanos();
                 }
-                long due = t0 + sent * intervalNanos;
-                if (now < due) {
-                    LockSupport.parkNanos(Math.min(due - now, MAX_PARK_NANOS));
+                if (!pacer.stepDue()) {
                     continue;
-                }
-                if (now - due > 1_000_000_000L) {
-                    // fell behind by more than a second (broker slow or paused): do not burst to catch up
-                    t0 = now;
-                    sent = 0;
                 }
                 FilingGenerator.Filing filing = generator.next();
                 producer.send(new ProducerRecord<>(Topics.FILED.name(), filing.key(), filing.json()), (meta, e) -> {
@@ -93,10 +80,12 @@ public final class FilingSimulator {
                         log.warn("simulator: filing {} failed ({} so far): {}", filing.key(), failed.get(), e.toString());
                     }
                 });
-                sent++;
+                pacer.stepped();
             }
             producer.flush();
             progress(watch, startNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("simulator stopped: {}", e.toString());
         } finally {

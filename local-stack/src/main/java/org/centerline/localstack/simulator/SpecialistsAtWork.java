@@ -13,8 +13,8 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.centerline.contracts.center.Centers;
+import org.centerline.contracts.event.Decision;
 import org.centerline.localstack.simulator.CenterApi.QueuePage;
 import org.centerline.localstack.simulator.CenterApi.Specialist;
 import org.centerline.localstack.simulator.CenterApi.WorkItem;
@@ -36,53 +36,27 @@ public final class SpecialistsAtWork {
 
     private static final Logger log = LoggerFactory.getLogger(SpecialistsAtWork.class);
 
-    /** What a specialist decides, how often (percent), and the reasons they give. */
-    public enum Action {
-        ACCEPT(80, "classification and value verified", "accepted as filed", "documents support the declared HTS numbers",
-                "origin and value consistent with the invoice"),
-        CF28(10, "CF-28: send the commercial invoice and packing list", "CF-28: mill certificate needed for the steel lines",
-                "CF-28: explain the related-party pricing", "CF-28: confirm the country of origin"),
-        CF29(4, "CF-29: rate advance, HTS classification to be changed", "CF-29: value advance, assists not declared",
-                "CF-29: Section 301 duty not declared"),
-        REJECT(6, "rejected to filer: importer bond not on file", "rejected to filer: HTS number not valid on the entry date",
-                "rejected to filer: AD/CVD case number missing");
-
-        final int percent;
-        final List<String> reasons;
-
-        Action(int percent, String... reasons) {
-            this.percent = percent;
-            this.reasons = List.of(reasons);
-        }
+    /** How often (percent) a specialist decides each way, and the reasons they give. */
+    record Habit(int percent, List<String> reasons) {
     }
 
-    /** Time, so tests can run minutes of it in milliseconds. */
-    interface Clock {
-        long nanoTime();
-
-        void sleepNanos(long nanos) throws InterruptedException;
-
-        Clock SYSTEM = new Clock() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public void sleepNanos(long nanos) throws InterruptedException {
-                LockSupport.parkNanos(nanos);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
-        };
-    }
+    /** contracts' {@link Decision}s with how often each is taken (percent, 100 in all) and its reasons. */
+    static final Map<Decision, Habit> HABITS = new EnumMap<>(Map.of(
+            Decision.ACCEPT, new Habit(80, List.of("classification and value verified", "accepted as filed",
+                    "documents support the declared HTS numbers", "origin and value consistent with the invoice")),
+            Decision.CF28, new Habit(10, List.of("CF-28: send the commercial invoice and packing list",
+                    "CF-28: mill certificate needed for the steel lines", "CF-28: explain the related-party pricing",
+                    "CF-28: confirm the country of origin")),
+            Decision.CF29, new Habit(4, List.of("CF-29: rate advance, HTS classification to be changed",
+                    "CF-29: value advance, assists not declared", "CF-29: Section 301 duty not declared")),
+            Decision.REJECT, new Habit(6, List.of("rejected to filer: importer bond not on file",
+                    "rejected to filer: HTS number not valid on the entry date",
+                    "rejected to filer: AD/CVD case number missing"))));
 
     static final int IDLE_BACKOFF_SECONDS = 5;
     static final long IDLE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(IDLE_BACKOFF_SECONDS);
     static final long ROSTER_TTL_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
-    static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** Share of paced steps that also answer one open CF-28 (about as many as get issued). */
     static final double CF28_ANSWER_CHANCE = 0.1;
     static final int PAGE_SIZE = 10;
@@ -94,11 +68,11 @@ public final class SpecialistsAtWork {
     private final double decisionsPerMinute;
     private final long intervalNanos;
     private final Random random;
-    private final Clock clock;
+    private final Pacer.Clock clock;
     private final Duration progressEvery;
 
     private final AtomicLong claimed = new AtomicLong();
-    private final Map<Action, AtomicLong> decided = new EnumMap<>(Action.class);
+    private final Map<Decision, AtomicLong> decided = new EnumMap<>(Decision.class);
     private final AtomicLong cf28Answered = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -120,10 +94,10 @@ public final class SpecialistsAtWork {
      */
     public SpecialistsAtWork(CenterApi api, double decisionsPerMinute, long seed, Duration progressEvery) {
         this(api, Centers.all().stream().map(c -> c.code().toLowerCase(Locale.ROOT)).toList(), decisionsPerMinute,
-                new Random(seed), Clock.SYSTEM, progressEvery);
+                new Random(seed), Pacer.Clock.SYSTEM, progressEvery);
     }
 
-    SpecialistsAtWork(CenterApi api, List<String> centerCodes, double decisionsPerMinute, Random random, Clock clock,
+    SpecialistsAtWork(CenterApi api, List<String> centerCodes, double decisionsPerMinute, Random random, Pacer.Clock clock,
                       Duration progressEvery) {
         if (!(decisionsPerMinute > 0)) {
             throw new IllegalArgumentException("decisionsPerMinute must be > 0: " + decisionsPerMinute);
@@ -138,8 +112,8 @@ public final class SpecialistsAtWork {
         this.random = random;
         this.clock = clock;
         this.progressEvery = progressEvery;
-        for (Action a : Action.values()) {
-            decided.put(a, new AtomicLong());
+        for (Decision d : Decision.values()) {
+            decided.put(d, new AtomicLong());
         }
         this.cursor = random.nextInt(centers.size());
     }
@@ -148,24 +122,13 @@ public final class SpecialistsAtWork {
     public void run() {
         log.info("specialists at work: {} decisions/min over {} Centers", fmt(decisionsPerMinute), centers.size());
         try {
-            long t0 = clock.nanoTime();
-            long steps = 0;
-            long nextProgress = t0 + (progressEvery == null ? 0 : progressEvery.toNanos());
+            Pacer pacer = new Pacer(clock, intervalNanos, Math.max(TimeUnit.SECONDS.toNanos(2), intervalNanos), progressEvery);
             while (!stopped) {
-                long now = clock.nanoTime();
-                if (progressEvery != null && now >= nextProgress) {
+                if (pacer.progressDue()) {
                     log.info(progress());
-                    nextProgress += progressEvery.toNanos();
                 }
-                long due = t0 + steps * intervalNanos;
-                if (now < due) {
-                    clock.sleepNanos(Math.min(due - now, MAX_PARK_NANOS));
+                if (!pacer.stepDue()) {
                     continue;
-                }
-                if (now - due > Math.max(TimeUnit.SECONDS.toNanos(2), intervalNanos)) {
-                    // fell behind (slow answers, or a pause): go on at the pace from now, no burst to catch up
-                    t0 = now;
-                    steps = 0;
                 }
                 boolean worked;
                 try {
@@ -176,11 +139,10 @@ public final class SpecialistsAtWork {
                     warn("specialists: step failed: " + e);
                     worked = false;
                 }
-                steps++;
+                pacer.stepped();
                 if (!worked) {
                     idleRounds.incrementAndGet();
-                    t0 = clock.nanoTime() + Math.max(IDLE_BACKOFF_NANOS, intervalNanos);
-                    steps = 0;
+                    pacer.rest(IDLE_BACKOFF_NANOS);
                 }
             }
         } catch (InterruptedException e) {
@@ -299,8 +261,9 @@ public final class SpecialistsAtWork {
     }
 
     private void decide(String center, String entryNumber, String specialistId, boolean retry) {
-        Action action = draw();
-        String reason = action.reasons.get(random.nextInt(action.reasons.size()));
+        Decision action = draw();
+        List<String> reasons = HABITS.get(action).reasons();
+        String reason = reasons.get(random.nextInt(reasons.size()));
         try {
             api.decide(center, entryNumber, action.name(), specialistId, reason);
             decided.get(action).incrementAndGet();
@@ -356,15 +319,15 @@ public final class SpecialistsAtWork {
         return cached.onDuty();
     }
 
-    Action draw() {
+    Decision draw() {
         int r = random.nextInt(100);
-        for (Action a : Action.values()) {
-            r -= a.percent;
+        for (Map.Entry<Decision, Habit> habit : HABITS.entrySet()) {
+            r -= habit.getValue().percent();
             if (r < 0) {
-                return a;
+                return habit.getKey();
             }
         }
-        return Action.ACCEPT;
+        return Decision.ACCEPT;
     }
 
     /** 409 is counted as normal; no answer ends the step ({@link Unreachable}); anything else is counted and warned about. */
@@ -396,10 +359,10 @@ public final class SpecialistsAtWork {
     public String progress() {
         StringBuilder sb = new StringBuilder("specialists: claimed ").append(claimed.get())
                 .append(", decided ").append(decidedTotal())
-                .append(" (accept ").append(decided(Action.ACCEPT))
-                .append(", CF-28 ").append(decided(Action.CF28))
-                .append(", CF-29 ").append(decided(Action.CF29))
-                .append(", reject ").append(decided(Action.REJECT))
+                .append(" (accept ").append(decided(Decision.ACCEPT))
+                .append(", CF-28 ").append(decided(Decision.CF28))
+                .append(", CF-29 ").append(decided(Decision.CF29))
+                .append(", reject ").append(decided(Decision.REJECT))
                 .append("), CF-28 answered ").append(cf28Answered.get())
                 .append(", conflicts ").append(conflicts.get());
         if (errors.get() > 0) {
@@ -412,7 +375,7 @@ public final class SpecialistsAtWork {
         return claimed.get();
     }
 
-    public long decided(Action action) {
+    public long decided(Decision action) {
         return decided.get(action).get();
     }
 

@@ -1,7 +1,7 @@
 package org.centerline.localstack.simulator;
 
 /** Time that only moves when someone sleeps or an API call costs some; stops the simulator at a set end. */
-final class FakeClock implements SpecialistsAtWork.Clock {
+final class FakeClock implements Pacer.Clock {
 
     private long now = 1_000_000_000L;
     private long end = Long.MAX_VALUE;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.centerline.localstack.simulator.SpecialistsAtWork.Action;
+import org.centerline.contracts.event.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,10 +41,10 @@ class SpecialistsAtWorkTest {
         long total = s.decidedTotal();
         assertThat(total).isBetween(5_950L, 6_001L);
         assertThat(api.decisions).hasSize((int) total);
-        assertThat(share(s, Action.ACCEPT, total)).isCloseTo(0.80, within(0.02));
-        assertThat(share(s, Action.CF28, total)).isCloseTo(0.10, within(0.015));
-        assertThat(share(s, Action.CF29, total)).isCloseTo(0.04, within(0.01));
-        assertThat(share(s, Action.REJECT, total)).isCloseTo(0.06, within(0.012));
+        assertThat(share(s, Decision.ACCEPT, total)).isCloseTo(0.80, within(0.02));
+        assertThat(share(s, Decision.CF28, total)).isCloseTo(0.10, within(0.015));
+        assertThat(share(s, Decision.CF29, total)).isCloseTo(0.04, within(0.01));
+        assertThat(share(s, Decision.REJECT, total)).isCloseTo(0.06, within(0.012));
         assertThat(s.claimed()).isEqualTo(total);
         assertThat(s.conflicts()).isZero();
         assertThat(s.errors()).isZero();
@@ -69,8 +69,8 @@ class SpecialistsAtWorkTest {
         assertThat(s.cf28Answered()).isBetween(300L, 700L);
         assertThat(api.decisions).anyMatch(d -> d.statusBefore().equals("CF28_ANSWERED"));
         assertThat(s.progress()).isEqualTo("specialists: claimed " + total + ", decided " + total
-                + " (accept " + s.decided(Action.ACCEPT) + ", CF-28 " + s.decided(Action.CF28) + ", CF-29 "
-                + s.decided(Action.CF29) + ", reject " + s.decided(Action.REJECT) + "), CF-28 answered "
+                + " (accept " + s.decided(Decision.ACCEPT) + ", CF-28 " + s.decided(Decision.CF28) + ", CF-29 "
+                + s.decided(Decision.CF29) + ", reject " + s.decided(Decision.REJECT) + "), CF-28 answered "
                 + s.cf28Answered() + ", conflicts 0");
     }
 
@@ -187,7 +187,7 @@ class SpecialistsAtWorkTest {
         assertThat(s.conflicts()).isZero();
     }
 
-    private static double share(SpecialistsAtWork s, Action a, long total) {
+    private static double share(SpecialistsAtWork s, Decision a, long total) {
         return (double) s.decided(a) / total;
     }
 }

@@ -12,7 +12,7 @@ import org.centerline.contracts.center.Centers;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.NotificationProperties;
-import org.centerline.notification.web.Problems;
+import org.centerline.web.Problems;
 import org.centerline.security.Caller;
 import org.centerline.security.Role;
 import org.springframework.http.HttpStatus;

@@ -45,10 +45,10 @@ public class DeliveryWorker {
     }
 
     @RetryableTopic(attempts = "5",
-            backOff = @BackOff(delayString = "${centerline.notification.retry.initial-delay-ms:1000}",
-                    multiplierString = "${centerline.notification.retry.multiplier:3.0}",
-                    maxDelayString = "${centerline.notification.retry.max-delay-ms:60000}",
-                    jitterString = "${centerline.notification.retry.jitter-ms:250}"),
+            backOff = @BackOff(delayString = "${centerline.notification.retry.initial-delay-ms}",
+                    multiplierString = "${centerline.notification.retry.multiplier}",
+                    maxDelayString = "${centerline.notification.retry.max-delay-ms}",
+                    jitterString = "${centerline.notification.retry.jitter-ms}"),
             autoCreateTopics = "false",
             retryTopicSuffix = "-retry", dltTopicSuffix = ".dead-letter",
             topicSuffixingStrategy = TopicSuffixingStrategy.SUFFIX_WITH_INDEX_VALUE,

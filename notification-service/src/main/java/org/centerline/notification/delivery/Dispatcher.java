@@ -36,8 +36,26 @@ public class Dispatcher {
     }
 
     public void dispatch(Notification notification) {
+        dispatch(notification, false);
+    }
+
+    /**
+     * As {@link #dispatch}, for a notification whose {@code sourceId} names the event rather than the record (a
+     * rebalancing review: its id), read again when its source is re-read or republished: a subscription whose delivery
+     * of it the ledger already has past {@code PENDING} (delivered, retrying, dead, cancelled) is skipped, so it is not
+     * delivered twice. A {@code PENDING} one (maybe never handed to Kafka) is handed again under the same delivery id.
+     */
+    public void dispatchOnce(Notification notification) {
+        dispatch(notification, true);
+    }
+
+    private void dispatch(Notification notification, boolean once) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (Subscription subscription : subscriptions.matching(notification)) {
+            if (once && ledger.find(deliveryId(notification, subscription))
+                    .filter(status -> status.state() != DeliveryStatus.State.PENDING).isPresent()) {
+                continue;
+            }
             Delivery delivery = new Delivery(deliveryId(notification, subscription), subscription.id(),
                     notification.eventType(), notification.occurredAt(), notification.data());
             // PENDING before the send, so it can never be the later state of a delivery already made.

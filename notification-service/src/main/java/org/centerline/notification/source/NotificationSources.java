@@ -56,6 +56,12 @@ public class NotificationSources {
 
     /** Reads a source record and dispatches its notification, for every source listener. */
     static void dispatch(ConsumerRecord<String, byte[]> record, Reader reader, Dispatcher dispatcher) throws InterruptedException {
+        dispatch(record, reader, dispatcher::dispatch);
+    }
+
+    /** As above, handing the notification to {@code sink} (e.g. {@link Dispatcher#dispatchOnce}). */
+    static void dispatch(ConsumerRecord<String, byte[]> record, Reader reader, java.util.function.Consumer<Notification> sink)
+            throws InterruptedException {
         Notification notification;
         try {
             notification = reader.read(record);
@@ -65,7 +71,7 @@ public class NotificationSources {
             return;
         }
         if (notification != null) {
-            dispatcher.dispatch(notification);
+            sink.accept(notification);
         }
     }
 

@@ -87,6 +87,9 @@ public record Subscription(
         if (Notification.ENTRY_ROUTED.equals(n.eventType())) {
             return AgencyRouting.matches(this, n);
         }
+        if (n.data() instanceof org.centerline.notification.announce.ReviewAnnouncement) {
+            return ReviewAudience.matches(this, n);
+        }
         if (Notification.ANNOUNCEMENT.equals(n.eventType())) {
             return (centerCodes.isEmpty() || n.centerCode() == null || centerCodes.contains(n.centerCode()))
                     && (audiences.isEmpty() || n.audiences().isEmpty() || n.audiences().stream().anyMatch(audiences::contains));

@@ -15,7 +15,7 @@ import org.centerline.contracts.topic.Topics;
 import org.centerline.notification.NotificationProperties;
 import org.centerline.notification.secret.WebhookSecrets;
 import org.centerline.notification.source.Notification;
-import org.centerline.notification.web.Problems;
+import org.centerline.web.Problems;
 import org.centerline.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

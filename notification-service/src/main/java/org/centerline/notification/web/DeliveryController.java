@@ -11,6 +11,7 @@ import org.centerline.notification.delivery.DeliveryStatus;
 import org.centerline.notification.subscription.SubscriptionRegistry;
 import org.centerline.notification.subscription.SubscriptionScope;
 import org.centerline.security.Caller;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -6,6 +6,7 @@ import org.centerline.notification.stream.LiveStream;
 import org.centerline.notification.subscription.Subscription;
 import org.centerline.notification.subscription.SubscriptionScope;
 import org.centerline.security.Caller;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestHeader;

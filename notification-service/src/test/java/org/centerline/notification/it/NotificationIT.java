@@ -1,5 +1,6 @@
 package org.centerline.notification.it;
 
+import org.centerline.web.PublishedDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +66,7 @@ import tools.jackson.databind.JsonNode;
         "centerline.notification.retry.max-delay-ms=800",
         "centerline.notification.retry.jitter-ms=20",
         "server.shutdown=immediate"})
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, PublishedDocuments.class})
 class NotificationIT extends RunningServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

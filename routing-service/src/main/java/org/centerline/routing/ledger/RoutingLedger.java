@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
@@ -27,7 +28,8 @@ public final class RoutingLedger {
     public static final String STORE = "routing-ledger";
 
     private static final byte REJECTED = 1;
-    private static final Instant END_OF_TIME = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+    private static final long END_OF_TIME_MILLIS = Long.MAX_VALUE / 2;
+    private static final Instant END_OF_TIME = Instant.ofEpochMilli(END_OF_TIME_MILLIS);
 
     private RoutingLedger() {
     }
@@ -80,6 +82,19 @@ public final class RoutingLedger {
                                                long nowMillis, Duration retention) {
         long from = Math.max(0, nowMillis - retention.toMillis());
         try (WindowStoreIterator<byte[]> newestFirst = store.backwardFetch(entryNumber, Instant.ofEpochMilli(from), END_OF_TIME)) {
+            return newestFirst.hasNext() ? newestFirst.next() : null;
+        }
+    }
+
+    /**
+     * As {@link #latest(ReadOnlyWindowStore, String, long, Duration)}, for the routing step (once per filing): the
+     * store's {@code long} bounds, because the {@code Instant} form formats two error-message prefixes with
+     * {@code String.format} on every call (3.5 % of the stream thread's CPU in the profile).
+     */
+    public static KeyValue<Long, byte[]> latest(WindowStore<String, byte[]> store, String entryNumber,
+                                               long nowMillis, Duration retention) {
+        long from = Math.max(0, nowMillis - retention.toMillis());
+        try (WindowStoreIterator<byte[]> newestFirst = store.backwardFetch(entryNumber, from, END_OF_TIME_MILLIS)) {
             return newestFirst.hasNext() ? newestFirst.next() : null;
         }
     }

@@ -72,7 +72,8 @@ public final class RoutingTopology {
 
     public void build(KStream<byte[], byte[]> filed) {
         // 1. Validate each filing once, with the key it was filed under.
-        KStream<byte[], Filing> validated = filed.processValues(Validate::new, Named.as("validate"));
+        // The filed-key header is not read here: anyone who may write to the filed topic could set it.
+        KStream<byte[], Filing> validated = filed.processValues(() -> new Validate(false), Named.as("validate"));
 
         // 2. Filings keyed by their entry number stay; the others are re-keyed by it through a repartition topic.
         Map<String, KStream<byte[], Filing>> placed = validated.split(Named.as("filing-"))
@@ -81,7 +82,7 @@ public final class RoutingTopology {
         KStream<byte[], Filing> rekeyed = placed.get("filing-misplaced")
                 .process(Rekey::new, Named.as("rekey-by-entry-number"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("filed-by-entry-number"))
-                .processValues(Validate::new, Named.as("validate-rekeyed"));
+                .processValues(() -> new Validate(true), Named.as("validate-rekeyed"));
 
         // 3. Route against the ledger and remember the outcome in it.
         KStream<byte[], Output> outputs = placed.get("filing-placed").merge(rekeyed, Named.as("by-entry-number"))
@@ -92,10 +93,19 @@ public final class RoutingTopology {
                 Produced.with(Serdes.ByteArray(), outputSerde()).withName("routing-outputs"));
     }
 
-    /** Step 1: what the validator makes of the filing, with the key it was filed under (a header's, once re-keyed). */
+    /**
+     * Step 1: what the validator makes of the filing, with the key it was filed under: the record's key on the filed
+     * topic, the {@value #FILED_KEY} header once re-keyed (only {@link Rekey} writes the repartition topic; on the
+     * filed topic the header is ignored, so a filer cannot choose the key its filing is validated with).
+     */
     private final class Validate implements FixedKeyProcessor<byte[], byte[], Filing> {
 
+        private final boolean rekeyed;
         private FixedKeyProcessorContext<byte[], Filing> context;
+
+        Validate(boolean rekeyed) {
+            this.rekeyed = rekeyed;
+        }
 
         @Override
         public void init(FixedKeyProcessorContext<byte[], Filing> context) {
@@ -104,8 +114,13 @@ public final class RoutingTopology {
 
         @Override
         public void process(FixedKeyRecord<byte[], byte[]> record) {
-            Header filedKey = record.headers().lastHeader(FILED_KEY);
-            byte[] keyBytes = filedKey != null ? filedKey.value() : record.key();
+            byte[] keyBytes;
+            if (rekeyed) {
+                Header filedKey = record.headers().lastHeader(FILED_KEY);
+                keyBytes = filedKey != null ? filedKey.value() : record.key();
+            } else {
+                keyBytes = record.key();
+            }
             String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
             ValidationResult validation = router.validate(key, record.value());
             String ledgerKey = validation instanceof ValidationResult.Valid valid ? valid.summary().entryNumber()

@@ -18,6 +18,7 @@ import org.centerline.routing.ledger.RoutingLedger;
 import org.centerline.routing.validate.FilingValidator;
 import org.centerline.routing.validate.ValidationResult;
 import org.centerline.security.Caller;
+import org.centerline.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -13,6 +13,7 @@ import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.routing.assignment.ImporterAssignments;
 import org.centerline.routing.config.RoutingProperties;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -16,8 +16,7 @@ import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.config.RoutingStreams;
 import org.centerline.instance.InstanceForwarder;
 import org.centerline.routing.ledger.RoutingLedger;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.centerline.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -32,7 +31,6 @@ import org.springframework.web.ErrorResponseException;
 @Component
 public class LedgerQueries {
 
-    private static final String RETRY_AFTER_SECONDS = "2";
 
     private final RoutingStreams streams;
     private final RoutingProperties properties;
@@ -101,9 +99,7 @@ public class LedgerQueries {
 
     /** 503 with Retry-After: the ledger's partitions are moving between instances or being restored. */
     public static ErrorResponseException notReady() {
-        ErrorResponseException e = Problems.error(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Routing ledger not ready",
+        return Problems.notReady("not-ready", "Routing ledger not ready",
                 "The routing ledger is being restored or its partitions are moving between instances; try again shortly.");
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return e;
     }
 }

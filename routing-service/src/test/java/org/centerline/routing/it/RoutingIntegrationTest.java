@@ -1,5 +1,7 @@
 package org.centerline.routing.it;
 
+import org.centerline.web.PublishedDocuments;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE})
+@ExtendWith(PublishedDocuments.class)
 abstract class RoutingIntegrationTest {
 
     static final String SASL_JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "

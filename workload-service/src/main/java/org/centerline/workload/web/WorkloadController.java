@@ -1,6 +1,5 @@
 package org.centerline.workload.web;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.centerline.workload.whatif.TableChange;
 import org.centerline.workload.whatif.WhatIf;
 import org.centerline.workload.whatif.WhatIfResult;
 import java.time.Clock;
-import org.springframework.http.HttpHeaders;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 public class WorkloadController {
-
-    private static final String PROBLEMS = "https://centerline.dev/problems/";
 
     private final WorkloadReports reports;
     private final WorkloadStores stores;
@@ -84,20 +81,15 @@ public class WorkloadController {
     @ExceptionHandler(InvalidProposal.class)
     ProblemDetail badRequest(InvalidProposal e) {
         List<Fault> faults = e.faults();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, faults.size() == 1
-                ? faults.get(0).message() : "The proposal has " + faults.size() + " faults: " + e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "invalid-what-if"));
-        problem.setTitle("Invalid what-if");
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-what-if", "Invalid what-if",
+                faults.size() == 1 ? faults.get(0).message() : "The proposal has " + faults.size() + " faults: " + e.getMessage());
         problem.setProperty("errors", faults);
         return problem;
     }
 
     @ExceptionHandler(InvalidStateStoreException.class)
     ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return Problems.notReadyAnswer("stores-not-ready", "Workload not ready",
                 "The workload stores are loading or moving between instances; try again in a few seconds.");
-        problem.setType(URI.create(PROBLEMS + "stores-not-ready"));
-        problem.setTitle("Workload not ready");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 }

@@ -1,5 +1,7 @@
 package org.centerline.workload.it;
 
+import org.centerline.web.PublishedDocuments;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.springframework.web.client.RestClient;
         TestTokens.PUBLIC_KEY, TestTokens.AUDIENCE,
         "centerline.workload.demand-window=1d", "centerline.workload.minimum-specialists=1",
         "centerline.workload.band=0.10"})
+@ExtendWith(PublishedDocuments.class)
 abstract class RunningWorkloadService {
 
     @LocalServerPort

@@ -1,25 +1,25 @@
 package org.centerline.routing.web;
 
-import java.net.URI;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.centerline.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.KafkaException;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the HTTP API as an RFC 9457 problem detail ({@code application/problem+json}). */
+/**
+ * Every error of the HTTP API as an RFC 9457 problem detail ({@code application/problem+json}), built by
+ * security-support's {@link Problems}: routing-service's own exceptions here, the rest by Spring MVC.
+ */
 @RestControllerAdvice
-public class Problems extends ResponseEntityExceptionHandler {
-
-    static final String BASE = "https://centerline.dev/problems/";
+public class RoutingProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFilingException.class)
     ProblemDetail invalidFiling(InvalidFilingException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-filing", "Invalid filing",
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-filing", "Invalid filing",
                 "The filing was not accepted for " + e.reasons().size() + " reason(s); it is also published on "
                         + "entry-summaries.rejected.");
         problem.setProperty("reasons", e.reasons());
@@ -28,18 +28,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({KafkaException.class, TimeoutException.class, ExecutionException.class})
     ProblemDetail kafkaUnavailable(Exception e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
                 "The request could not be written to Kafka in time; nothing was filed. Try again.");
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(BASE + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    static ErrorResponseException error(HttpStatus status, String type, String title, String detail) {
-        return new ErrorResponseException(status, problem(status, type, title, detail), null);
     }
 }
