@@ -8,12 +8,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 /**
  * Indexes the items stored before the queue index, the tallies and the closing-time index existed (an
  * upgrade), a bounded batch per run, in key order, remembering how far it got (in {@code closed-items}
- * under {@value #CURSOR}, a key retention never reads). Idempotent: an item already indexed (written
- * since) is skipped. Once every item has been seen, each run is one read.
+ * under {@value #CURSOR}, a key retention never reads), and moves an item an earlier version ranked under other
+ * enforcement flags to its rank. Idempotent: an item already indexed right (written since) is skipped. Once every
+ * item has been seen, each run is one read.
  */
 final class IndexMigration {
 
-    static final String CURSOR = "~index-migration";
+    /**
+     * Where the pass has got to. The second pass (2026) also re-ranks items an earlier version indexed under other
+     * enforcement flags, so it has a cursor of its own: a store the first pass finished is read once more.
+     */
+    static final String CURSOR = "~index-migration-2026";
     static final String DONE = "~done";
 
     private final ItemIndex items;

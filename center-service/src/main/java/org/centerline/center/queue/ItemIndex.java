@@ -71,10 +71,22 @@ public final class ItemIndex {
         }
     }
 
-    /** Indexes an item written before the index existed, unless it already is (idempotent). */
+    /**
+     * Indexes an item written before the index existed, or moves one an earlier version ranked otherwise to its rank;
+     * nothing when it is indexed right (idempotent).
+     */
     boolean indexIfMissing(WorkItem item) {
-        if (indexedKey(item) != null) {
+        String at = indexedKey(item);
+        String wanted = QueueKeys.index(item);
+        if (wanted.equals(at)) {
             return false;
+        }
+        if (at != null) {
+            // Ranked by an earlier version's enforcement flags: moved to its rank now (the tallies count it already).
+            IndexRef ref = index.get(at);
+            index.delete(at);
+            index.put(wanted, ref);
+            return true;
         }
         index(item);
         return true;

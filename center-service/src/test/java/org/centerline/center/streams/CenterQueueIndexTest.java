@@ -260,7 +260,7 @@ class CenterQueueIndexTest {
             driver.advanceWallClockTime(Duration.ofSeconds(1));
         }
         assertIndexMatchesFullScan();
-        assertThat(closed.get("~index-migration")).isEqualTo("~done");
+        assertThat(closed.get("~index-migration-2026")).isEqualTo("~done");
         QueueReader reader = new QueueReader(items, index, tallies);
         assertThat(reader.page("ELE", null, null, null, 0, 20).total()).isEqualTo(3000);
     }
@@ -278,6 +278,18 @@ class CenterQueueIndexTest {
         assertThat(reader.page("ELE", null, null, null, 0, 20).items()).extracting(WorkItem::entryNumber)
                 .containsExactly(plain.entryNumber(), uflpa.entryNumber());
 
+        // Untouched, it is moved to its rank by the background pass over the items (a new pass after the upgrade).
+        closed.delete("~index-migration-2026");
+        for (int i = 0; i < 3; i++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        assertIndexMatchesFullScan();
+        assertThat(reader.page("ELE", null, null, null, 0, 20).items()).extracting(WorkItem::entryNumber)
+                .containsExactly(uflpa.entryNumber(), plain.entryNumber());
+
+        // Ranked old again, then changed by a claim before the pass reaches it.
+        index.delete(QueueKeys.index(item));
+        index.put(QueueKeys.index(item, false), new IndexRef(item.entryNumber(), item.specialistId(), item.flags()));
         roster(generalist("ele-1", true));
         command(CenterCommand.Type.CLAIM, uflpa.entryNumber(), "ele-1", null);
 

@@ -264,11 +264,15 @@ public final class Proposal {
             if (from == null || role == null || from.equals(to)) {
                 continue;
             }
-            int has = Centers.find(from).isPresent()
-                    ? rosters.computeIfAbsent(from, roster).getOrDefault(role, 0) : 0;
+            // A Center's roster after the merges: its own and those of the Centers merged into it.
+            int has = 0;
+            for (String c : membersOf(from, mergedInto)) {
+                has += Centers.find(c).isPresent() ? rosters.computeIfAbsent(c, roster).getOrDefault(role, 0) : 0;
+            }
             int total = taken.merge(from + "/" + role, s.count(), Integer::sum);
             if (total > has) {
-                faults.add(new Fault(field + ".count", from + " has " + has + " " + role + " on its roster; the staff moves take "
+                faults.add(new Fault(field + ".count", from + " has " + has + " " + role + " on its roster (with the Centers merged"
+                        + " into it); the staff moves take "
                         + total + " from it"));
                 continue;
             }
@@ -357,5 +361,16 @@ public final class Proposal {
     public String destination(int heading) {
         String now = proposed[heading];
         return now == null || now.equals(current[heading]) ? null : now;
+    }
+
+    /** {@code center} and the Centers the proposal merges into it. */
+    private static List<String> membersOf(String center, Map<String, String> mergedInto) {
+        List<String> members = new ArrayList<>(List.of(center));
+        mergedInto.forEach((from, into) -> {
+            if (into.equals(center)) {
+                members.add(from);
+            }
+        });
+        return members;
     }
 }

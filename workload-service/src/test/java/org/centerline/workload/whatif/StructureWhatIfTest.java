@@ -280,6 +280,30 @@ class StructureWhatIfTest {
     }
 
     @Test
+    void staffMovedOutOfACenterMayIncludeThoseOfTheCentersMergedIntoIt() {
+        // Merge CPM (1 import) into AFT (2 import): AFT then has 3 import specialists, and all 3 may move to ECS.
+        Map<String, Map<SpecialistRole, Integer>> rosters = Map.of(
+                "AFT", Map.of(IMPORT_SPECIALIST, 2),
+                "CPM", Map.of(IMPORT_SPECIALIST, 1, ENTRY_SPECIALIST, 1));
+        List<NewCenter> ecs = List.of(new NewCenter("ECS", "E-commerce & Small Business", "Los Angeles", "011"));
+        TableChange three = new TableChange(ecs, List.of(new Merge("CPM", "AFT")), null,
+                List.of(new StaffMove("AFT", "ECS", "IMPORT_SPECIALIST", 3)));
+        WhatIfResult result = whatIf.evaluate(whatIf.proposal(three, c -> rosters.getOrDefault(c, Map.of())), List.of(), 1.0,
+                rosters, Map.of());
+        Map<String, WhatIfResult.CenterChange> c = byCode(result);
+        // AFT after: 2 + 1 - 3 = 0 import, CPM's 1 entry specialist; ECS: 3 import.
+        assertThat(c.get("AFT").after().specialists()).isEqualTo(1);
+        assertThat(c.get("ECS").after().specialists()).isEqualTo(3);
+
+        // Four is one more than AFT has with CPM's.
+        TableChange four = new TableChange(ecs, List.of(new Merge("CPM", "AFT")), null,
+                List.of(new StaffMove("AFT", "ECS", "IMPORT_SPECIALIST", 4)));
+        assertThatThrownBy(() -> whatIf.proposal(four, c2 -> rosters.getOrDefault(c2, Map.of())))
+                .isInstanceOfSatisfying(InvalidProposal.class, e -> assertThat(message(e, "staff[0].count"))
+                        .contains("AFT has 3 IMPORT_SPECIALIST"));
+    }
+
+    @Test
     void anEmptyProposalIsAFault() {
         assertThatThrownBy(() -> whatIf.proposal(new TableChange(List.of(), List.of(), List.of(), List.of()), c -> Map.of()))
                 .isInstanceOfSatisfying(InvalidProposal.class, e -> assertThat(e.faults()).extracting(Fault::field)
