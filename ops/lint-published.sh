@@ -38,7 +38,7 @@ done
 
 echo "== redocly lint, recommended rules (${#docs[@]} documents)"
 node_version=$(node -p 'process.versions.node' 2>/dev/null || echo 0)
-if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>=22||(a===20&&b>=19)?0:1)' 2>/dev/null; then
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)||(a===20&&b>=19)?0:1)' 2>/dev/null; then
   echo "lint-published: Redocly CLI $REDOCLY_VERSION needs Node.js 20.19+ or 22.12+ (found $node_version)"; exit 1
 fi
 if [ ! -x "$CACHE/node_modules/.bin/redocly" ] || ! grep -q "\"version\": \"$REDOCLY_VERSION\"" "$CACHE/node_modules/@redocly/cli/package.json" 2>/dev/null; then

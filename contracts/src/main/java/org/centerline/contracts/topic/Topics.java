@@ -88,7 +88,7 @@ public final class Topics {
     /**
      * workload-service's regular rebalancing review (every {@code centerline.workload.review.every}, a week by default):
      * one record per review, key the review id (the start of the reviewed period, {@code 2026-11-30T00:00:00Z}), so a
-     * repeat replaces itself. Public: notification-service announces each to Center directors.
+     * repeat replaces itself. A contract topic, not internal (notification-service announces each to Center directors), but its numbers are for directors, ops and admin.
      */
     public static final Topic REBALANCING_REVIEWS = new Topic("rebalancing-reviews", "review id (period start)",
             "RebalancingReview", 1, COMPACTED);

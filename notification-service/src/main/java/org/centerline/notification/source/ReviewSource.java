@@ -1,10 +1,13 @@
 package org.centerline.notification.source;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centerline.contracts.event.RebalancingReview;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.topic.Topics;
+import org.centerline.notification.NotificationProperties;
 import org.centerline.notification.announce.ReviewAnnouncement;
 import org.centerline.notification.delivery.Dispatcher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,21 +20,32 @@ import org.springframework.stereotype.Component;
  * Its own consumer group, like the other sources. Idempotent by review id: the notification's source is the review id,
  * not the record's offset, so the delivery ids are the same however often the review is read (a re-read after a
  * failure, the same review published again), and {@link Dispatcher#dispatchOnce} skips the deliveries already made.
+ * That memory lasts {@code centerline.notification.status-retention}: a review published longer ago is not announced
+ * (a new consumer group, or lost offsets, would otherwise announce a year of reviews to directors at once).
  */
 @Component
 public class ReviewSource {
 
     private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final Duration remembered;
 
-    public ReviewSource(Dispatcher dispatcher) {
+    public ReviewSource(Dispatcher dispatcher, Clock clock, NotificationProperties properties) {
         this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.remembered = properties.statusRetention();
     }
 
     @KafkaListener(id = "notification-reviews", groupId = "notification-service-reviews",
             containerFactory = "sourcesContainerFactory",
             topics = "#{T(org.centerline.contracts.topic.Topics).REBALANCING_REVIEWS.name()}")
     public void onRecord(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-        NotificationSources.dispatch(record, ReviewSource::toNotification, dispatcher::dispatchOnce);
+        NotificationSources.dispatch(record, r -> recent(toNotification(r)), dispatcher::dispatchOnce);
+    }
+
+    /** The notification, or null when its review is older than the deliveries are remembered. */
+    private Notification recent(Notification n) {
+        return n == null || n.occurredAt().isBefore(clock.instant().minus(remembered)) ? null : n;
     }
 
     /** The announcement of one review, or null for a tombstone or a record without an id. */

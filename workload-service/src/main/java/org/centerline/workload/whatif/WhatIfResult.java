@@ -48,6 +48,14 @@ public record WhatIfResult(String proposedTableVersion, int entriesReplayed, int
      */
     public record Volume(int entries, int lines, int headings) {
         public static final Volume NONE = new Volume(0, 0, 0);
+
+        /**
+         * Lines are never below 0: a day's count written before lines were counted reads 0 lines, and a re-filing
+         * counted out of it afterwards takes its lines off (for at most the 31-day retention after the upgrade).
+         */
+        public Volume {
+            lines = Math.max(0, lines);
+        }
     }
 
     /** {@code importers} importers with an account-based assignment at {@code from} would be at {@code to}. */
