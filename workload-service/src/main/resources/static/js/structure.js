@@ -5,10 +5,9 @@
  * fields (and listed above the form). Keyboard only works: every control is labelled, the Add and
  * Remove buttons keep focus where the next step is, and the results are announced.
  */
-import { WHAT_IF_URL, postJson, refusedMessage, signOut } from "./api.js";
 import { byId, el, integer, points, replaceChildren } from "./format.js";
 import { badge, band, utilizationText } from "./model.js";
-import { notAllowed, parseLine } from "./whatif.js";
+import { notAllowed, parseLine, sendWhatIf } from "./whatif.js";
 
 const ROLES = ["IMPORT_SPECIALIST", "ENTRY_SPECIALIST", "DRAWBACK_SPECIALIST"];
 
@@ -46,7 +45,6 @@ const LISTS = {
 };
 
 let seq = 0;
-let busy = false;
 let existing = [];
 
 /** Keeps the Center suggestions current: the Centers the service reports, then the proposed new ones. */
@@ -219,9 +217,6 @@ function labelOf(control) {
 
 function submit(event) {
   event.preventDefault();
-  if (busy) {
-    return;
-  }
   const status = byId("structure-status");
   const read = readProposal();
   if (read.local.length) {
@@ -237,22 +232,11 @@ function submit(event) {
     return;
   }
   clearFaults();
-  busy = true;
-  const button = byId("run-structure");
-  button.setAttribute("aria-disabled", "true");
-  status.className = "form-status";
-  status.textContent = "Replaying the demand window under the proposed structure…";
-  byId("structure-result").setAttribute("aria-busy", "true");
-  postJson(WHAT_IF_URL, read.body).then((answer) => {
+  sendWhatIf(STRUCTURE_FORM, read.body, (answer) => {
     renderAnswer(answer);
     status.textContent = summary(answer);
     document.body.setAttribute("data-structure", "answered");
   }, (e) => {
-    if (e.status === 401) {
-      signOut(refusedMessage(e));
-      return;
-    }
-    status.className = "form-status is-error";
     const faults = e.problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
     if (e.status === 400 && faults.length) {
       showFaults(faults, "The service found " + faults.length + (faults.length === 1 ? " fault" : " faults") + " in the proposal");
@@ -262,12 +246,11 @@ function submit(event) {
       status.textContent = e.status === 403 ? notAllowed() : "The proposal failed: " + e.message;
     }
     document.body.setAttribute("data-structure", "refused");
-  }).then(() => {
-    busy = false;
-    button.removeAttribute("aria-disabled");
-    byId("structure-result").removeAttribute("aria-busy");
   });
 }
+
+const STRUCTURE_FORM = { button: "run-structure", status: "structure-status", result: "structure-result",
+  running: "Replaying the demand window under the proposed structure…" };
 
 function summary(answer) {
   const centers = answer.centers || [];

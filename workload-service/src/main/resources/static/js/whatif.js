@@ -7,7 +7,6 @@ import { byId, el, integer, pad2, points, replaceChildren } from "./format.js";
 import { badge, band, utilizationText } from "./model.js";
 
 let moveSeq = 0;
-let busy = false;
 
 /** Fills every "To Center" list that is still empty with the Centers the service reports. */
 export function fillCenterOptions(centers) {
@@ -112,9 +111,6 @@ function readMoves() {
 
 function submitWhatIf(event) {
   event.preventDefault();
-  if (busy) {
-    return;
-  }
   const status = byId("whatif-status");
   const read = readMoves();
   if (read.firstInvalid) {
@@ -123,29 +119,49 @@ function submitWhatIf(event) {
     read.firstInvalid.focus();
     return;
   }
-  busy = true;
-  const button = byId("run-whatif");
-  button.setAttribute("aria-disabled", "true");
-  status.className = "form-status";
-  status.textContent = "Replaying the demand window under the proposed table…";
-  byId("whatif-result").setAttribute("aria-busy", "true");
-  postJson(WHAT_IF_URL, { moves: read.moves }).then((answer) => {
+  sendWhatIf(WHATIF_FORM, { moves: read.moves }, (answer) => {
     renderWhatIf(answer, read.moves);
     const changed = (answer.centers || []).filter(whatIfChanged).length;
     status.textContent = "What-if done: " + integer.format(answer.entriesMoved || 0) + " of " +
         integer.format(answer.entriesReplayed || 0) + " entry summaries would move; " + changed +
         (changed === 1 ? " Center changes." : " Centers change.") + " The table below shows every Center before and after.";
   }, (e) => {
+    status.textContent = e.status === 403 ? notAllowed() : "The what-if failed: " + e.message;
+  });
+}
+
+const WHATIF_FORM = { button: "run-whatif", status: "whatif-status", result: "whatif-result",
+  running: "Replaying the demand window under the proposed table…" };
+const running = new Set();
+
+/**
+ * Sends a what-if for one form (its button, status line and result region by id): ignored while that form's
+ * last one runs; meanwhile the button is aria-disabled, the status says what runs and the result is aria-busy.
+ * A 401 signs out; any other refusal goes to onRefused with the status already styled as an error.
+ */
+export function sendWhatIf(form, body, onAnswer, onRefused) {
+  if (running.has(form)) {
+    return;
+  }
+  running.add(form);
+  const button = byId(form.button);
+  const status = byId(form.status);
+  const result = byId(form.result);
+  button.setAttribute("aria-disabled", "true");
+  status.className = "form-status";
+  status.textContent = form.running;
+  result.setAttribute("aria-busy", "true");
+  postJson(WHAT_IF_URL, body).then(onAnswer, (e) => {
     if (e.status === 401) {
       signOut(refusedMessage(e));
       return;
     }
     status.className = "form-status is-error";
-    status.textContent = e.status === 403 ? notAllowed() : "The what-if failed: " + e.message;
+    onRefused(e);
   }).then(() => {
-    busy = false;
+    running.delete(form);
     button.removeAttribute("aria-disabled");
-    byId("whatif-result").removeAttribute("aria-busy");
+    result.removeAttribute("aria-busy");
   });
 }
 
