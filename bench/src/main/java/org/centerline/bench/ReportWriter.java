@@ -36,6 +36,8 @@ final class ReportWriter {
         row(t, "ratio routing / baseline", String.format(Locale.ROOT, "%.3f", r.ratio()));
         row(t, "CPU per record, baseline: pass-through JVM / broker", cpu(r.baselineCpu()));
         row(t, "CPU per record, routing: routing-service JVM / broker", cpu(r.routingCpu()));
+        row(t, "of the JVMs' CPU per record, their JIT compilers': pass-through / routing-service", String.format(Locale.ROOT,
+                "%.1f / %.1f µs", r.baselineCpu().clientJitMicrosPerRecord(), r.routingCpu().clientJitMicrosPerRecord()));
         row(t, String.format(Locale.ROOT, "latency at %,d/s offered (%,.0f/s achieved, %,d decisions measured): "
                 + "routedAt - filedAt p50 / p99 / p99.9 (max)", l.offeredRate(), l.achievedRate(), l.service().count()),
                 ms(l.service()));
