@@ -21,7 +21,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.centerline.routing.route.CommittedMetrics;
 import org.centerline.routing.route.RoutingTopology;
 import org.centerline.routing.route.FilingRouter;
@@ -108,7 +108,8 @@ public class RoutingConfiguration {
                                     ObjectProvider<Propagator> propagator, Clock clock, RoutingProperties properties) {
         FilingTrace trace = new FilingTrace(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
-        return new RoutingTopology(router, new RoutingPublisher(), trace, metrics, clock, properties.ledgerRetention());
+        return new RoutingTopology(router, new RoutingPublisher(), trace, metrics, clock, properties.ledgerRetention(),
+                properties.ledgerPruneEvery(), properties.ledgerPruneSlice());
     }
 
     /** The routing topology over {@code entry-summaries.filed} (binding {@code route-in-0}), run by the Kafka Streams binder. */
@@ -118,14 +119,14 @@ public class RoutingConfiguration {
     }
 
     /**
-     * The routing ledger: a persistent (RocksDB) window store keyed by entry number, one value per routing at the
-     * decision's time, whose segments older than the retention are dropped (its changelog topic has the same
-     * retention). The binder adds it to the topology.
+     * The routing ledger: a persistent (RocksDB) timestamped key-value store keyed by entry number, the latest value of
+     * each at the decision's time (its changelog topic is compacted; values past the retention are deleted by the
+     * routing step's pruning pass). The binder adds it to the topology.
      */
     @Bean
-    StoreBuilder<WindowStore<String, byte[]>> routingLedgerStore(RoutingProperties properties) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(RoutingLedger.STORE, properties.ledgerRetention(),
-                Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray());
+    StoreBuilder<TimestampedKeyValueStore<String, byte[]>> routingLedgerStore() {
+        return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(RoutingLedger.STORE),
+                Serdes.String(), Serdes.ByteArray());
     }
 
     @Bean

@@ -17,6 +17,10 @@ import org.springframework.core.io.Resource;
  * @param sendTimeout how long an HTTP filing waits for Kafka to acknowledge it
  * @param ledgerRetention how long the routing ledger remembers an entry number's outcome and Center (GET .../routing,
  *                        re-filings): the 300-day correction window plus margin
+ * @param ledgerPruneEvery how often each ledger partition deletes a slice of values past the retention
+ * @param ledgerPruneSlice how many entry numbers of a partition each pruning pass looks at: a whole partition of n entry
+ *                         numbers is looked through every n / slice x every (6 partitions of 6.7 million entries at
+ *                         1,000 a second: under two hours)
  * @param applicationId the Kafka Streams application id: consumer group of the instances that share
  *                      {@code entry-summaries.filed}, and prefix of the ledger's changelog and repartition topics
  * @param groupInstanceId static group membership of this instance: a restarted instance takes its partitions back at once
@@ -33,6 +37,8 @@ public record RoutingProperties(
         @DefaultValue("120s") Duration catchUpTimeout,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("400d") Duration ledgerRetention,
+        @DefaultValue("1s") Duration ledgerPruneEvery,
+        @DefaultValue("1000") int ledgerPruneSlice,
         @DefaultValue("routing-service") String applicationId,
         String groupInstanceId,
         @DefaultValue("1") int standbyReplicas,

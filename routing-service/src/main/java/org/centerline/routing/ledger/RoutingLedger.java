@@ -3,33 +3,33 @@ package org.centerline.routing.ledger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.centerline.contracts.event.Rejection;
 import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.json.CenterlineJson;
 
 /**
- * The routing ledger: what became of each entry number, as a Kafka Streams window store
- * ({@value #STORE}: RocksDB, backed by its changelog topic) keyed by entry number and partitioned
- * exactly like {@code entry-summaries.filed}. Each routing of an entry number puts one value, at the
- * decision's time: its latest routing record or rejection (to answer "where did my filing go, and
- * why") and the Center it was last routed to (to spot re-filings that move an entry, so the earlier
- * Center gets a withdrawal). The latest value within the retention stands; older segments are dropped
- * by the store itself (and the changelog's retention), so memory and disk follow the retention, not
- * the history. The value is {@code [flags][center length][center ASCII][outcome JSON]}.
+ * The routing ledger: what became of each entry number, as a Kafka Streams timestamped key-value store
+ * ({@value #STORE}: RocksDB, backed by its compacted changelog topic) keyed by entry number and partitioned
+ * exactly like {@code entry-summaries.filed}. Each routing of an entry number replaces its value, stamped with the
+ * decision's time: its latest routing record or rejection (to answer "where did my filing go, and why") and the
+ * Center it was last routed to (to spot re-filings that move an entry, so the earlier Center gets a withdrawal).
+ * A value older than the retention counts as absent on every read, and {@link LedgerPruner} deletes it (a tombstone
+ * in the changelog), so memory and disk follow the retention, not the history. The value is
+ * {@code [flags][center length][center ASCII][outcome JSON]}.
+ * <p>
+ * A key-value store rather than a window store (the first version): a filing's lookup is a point {@code get}, which
+ * RocksDB's bloom filters answer without a read for a new entry number (most filings), where the window store
+ * opened an iterator and sought backwards in every segment: 11 % of the stream thread in the profile
+ * (docs/performance.md). The price is the pruning pass, which a window store did by dropping whole segments.
  */
 public final class RoutingLedger {
 
-    /** The store's name (its changelog is {@code <application id>-routing-ledger-changelog}). */
-    public static final String STORE = "routing-ledger";
+    /** The store's name (its changelog is {@code <application id>-routing-ledger-latest-changelog}). */
+    public static final String STORE = "routing-ledger-latest";
 
     private static final byte REJECTED = 1;
-    private static final long END_OF_TIME_MILLIS = Long.MAX_VALUE / 2;
-    private static final Instant END_OF_TIME = Instant.ofEpochMilli(END_OF_TIME_MILLIS);
 
     private RoutingLedger() {
     }
@@ -74,28 +74,15 @@ public final class RoutingLedger {
         }
     }
 
-    /**
-     * The latest value of the entry number put no earlier than {@code retention} before {@code nowMillis}, with
-     * its time (the window start), or null.
-     */
-    public static KeyValue<Long, byte[]> latest(ReadOnlyWindowStore<String, byte[]> store, String entryNumber,
-                                               long nowMillis, Duration retention) {
-        long from = Math.max(0, nowMillis - retention.toMillis());
-        try (WindowStoreIterator<byte[]> newestFirst = store.backwardFetch(entryNumber, Instant.ofEpochMilli(from), END_OF_TIME)) {
-            return newestFirst.hasNext() ? newestFirst.next() : null;
-        }
+    /** Whether a value stamped {@code at} is still within the retention at {@code nowMillis}. */
+    public static boolean kept(long at, long nowMillis, Duration retention) {
+        return at >= nowMillis - retention.toMillis();
     }
 
-    /**
-     * As {@link #latest(ReadOnlyWindowStore, String, long, Duration)}, for the routing step (once per filing): the
-     * store's {@code long} bounds, because the {@code Instant} form formats two error-message prefixes with
-     * {@code String.format} on every call (3.5 % of the stream thread's CPU in the profile).
-     */
-    public static KeyValue<Long, byte[]> latest(WindowStore<String, byte[]> store, String entryNumber,
-                                               long nowMillis, Duration retention) {
-        long from = Math.max(0, nowMillis - retention.toMillis());
-        try (WindowStoreIterator<byte[]> newestFirst = store.backwardFetch(entryNumber, from, END_OF_TIME_MILLIS)) {
-            return newestFirst.hasNext() ? newestFirst.next() : null;
-        }
+    /** The entry number's value within the retention at {@code nowMillis}, or null. */
+    public static ValueAndTimestamp<byte[]> latest(ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store,
+                                                  String entryNumber, long nowMillis, Duration retention) {
+        ValueAndTimestamp<byte[]> value = store.get(entryNumber);
+        return value != null && kept(value.timestamp(), nowMillis, retention) ? value : null;
     }
 }

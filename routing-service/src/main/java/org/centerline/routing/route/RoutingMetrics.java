@@ -6,21 +6,26 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.centerline.contracts.event.RejectionReason;
-import org.centerline.contracts.event.RoutingDecision;
+import java.util.concurrent.TimeUnit;
+import org.centerline.contracts.event.RoutingBasis;
 
 /**
  * The routing counters ops watch (DESIGN.md "Observability"): filed, routed by Center, basis and
  * entry type, rejected by reason code, withdrawals, and filed -> routed latency. Meters are cached
- * so the hot path does not look them up per record.
+ * so the hot path does not look them up per record; counts arrive per committed transaction
+ * ({@link CommittedMetrics}).
  */
 public final class RoutingMetrics {
+
+    /** The tags of one routed counter. */
+    record Routed(String center, RoutingBasis basis, String entryType) {
+    }
 
     private final MeterRegistry registry;
     private final Counter filed;
     private final Counter rejected;
     private final Timer latency;
-    private final Map<String, Counter> routed = new ConcurrentHashMap<>();
+    private final Map<Routed, Counter> routed = new ConcurrentHashMap<>();
     private final Map<String, Counter> reasons = new ConcurrentHashMap<>();
     private final Map<String, Counter> withdrawals = new ConcurrentHashMap<>();
 
@@ -38,31 +43,34 @@ public final class RoutingMetrics {
                 .register(registry);
     }
 
-    public void filed() {
-        filed.increment();
+    void filed(int count) {
+        filed.increment(count);
     }
 
-    public void routed(RoutingDecision d) {
-        String id = d.centerCode() + '|' + d.basis() + '|' + d.entryType();
-        routed.computeIfAbsent(id, k -> Counter.builder("centerline.routing.routed")
+    void routed(Routed tags, int count) {
+        routed.computeIfAbsent(tags, t -> Counter.builder("centerline.routing.routed")
                 .description("Entry summaries routed to a Center")
-                .tag("center", d.centerCode()).tag("basis", d.basis().name()).tag("entry_type", d.entryType())
-                .register(registry)).increment();
-        latency.record(Duration.between(d.filedAt(), d.routedAt()));
+                .tag("center", t.center()).tag("basis", t.basis().name()).tag("entry_type", t.entryType())
+                .register(registry)).increment(count);
     }
 
-    public void rejected(Iterable<RejectionReason> why) {
-        rejected.increment();
-        for (RejectionReason reason : why) {
-            reasons.computeIfAbsent(reason.code(), code -> Counter.builder("centerline.routing.rejection.reasons")
-                    .description("Rejection reasons, by code (a filing may have several)")
-                    .tag("code", code).register(registry)).increment();
-        }
+    void latency(long nanos) {
+        latency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void withdrawn(String fromCenter) {
+    void rejected(int count) {
+        rejected.increment(count);
+    }
+
+    void reason(String code, int count) {
+        reasons.computeIfAbsent(code, c -> Counter.builder("centerline.routing.rejection.reasons")
+                .description("Rejection reasons, by code (a filing may have several)")
+                .tag("code", c).register(registry)).increment(count);
+    }
+
+    void withdrawn(String fromCenter, int count) {
         withdrawals.computeIfAbsent(fromCenter, c -> Counter.builder("centerline.routing.withdrawals")
                 .description("Entries withdrawn from a Center because a re-filing moved them")
-                .tag("center", c).register(registry)).increment();
+                .tag("center", c).register(registry)).increment(count);
     }
 }

@@ -13,19 +13,21 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.centerline.routing.ledger.LedgerPruner;
 import org.centerline.routing.ledger.RoutingLedger;
 import org.centerline.routing.validate.ValidationResult;
 
@@ -55,15 +57,24 @@ public final class RoutingTopology {
     private final CommittedMetrics metrics;
     private final Clock clock;
     private final Duration retention;
+    private final Duration pruneEvery;
+    private final int pruneSlice;
 
+    /**
+     * @param retention how long the ledger remembers an entry number
+     * @param pruneEvery how often each ledger partition deletes values past the retention (wall clock)
+     * @param pruneSlice how many entry numbers of a partition each of those passes looks at
+     */
     public RoutingTopology(FilingRouter router, RoutingPublisher publisher, FilingTrace trace, CommittedMetrics metrics,
-                           Clock clock, Duration retention) {
+                           Clock clock, Duration retention, Duration pruneEvery, int pruneSlice) {
         this.router = router;
         this.publisher = publisher;
         this.trace = trace;
         this.metrics = metrics;
         this.clock = clock;
         this.retention = retention;
+        this.pruneEvery = pruneEvery;
+        this.pruneSlice = pruneSlice;
     }
 
     /** One record to write: its topic and value (the sink's serializer writes the value alone). */
@@ -84,7 +95,7 @@ public final class RoutingTopology {
                 .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("filed-by-entry-number"))
                 .processValues(() -> new Validate(true), Named.as("validate-rekeyed"));
 
-        // 3. Route against the ledger and remember the outcome in it.
+        // 3. Route against the ledger and remember the outcome in it; now and then delete what is past the retention.
         KStream<byte[], Output> outputs = placed.get("filing-placed").merge(rekeyed, Named.as("by-entry-number"))
                 .process(() -> new Route(), Named.as("route"), RoutingLedger.STORE);
 
@@ -151,11 +162,11 @@ public final class RoutingTopology {
         }
     }
 
-    /** Step 3: route against the ledger, remember the outcome, hand the output records on. */
+    /** Step 3: route against the ledger, remember the outcome, hand the output records on; prune the ledger. */
     private final class Route implements Processor<byte[], Filing, byte[], Output> {
 
         private ProcessorContext<byte[], Output> context;
-        private WindowStore<String, byte[]> ledger;
+        private TimestampedKeyValueStore<String, byte[]> ledger;
         private long nowMillis = -1;
         private Instant now;
 
@@ -163,6 +174,8 @@ public final class RoutingTopology {
         public void init(ProcessorContext<byte[], Output> context) {
             this.context = context;
             this.ledger = context.getStateStore(RoutingLedger.STORE);
+            LedgerPruner pruner = new LedgerPruner(ledger, retention, pruneSlice);
+            context.schedule(pruneEvery, PunctuationType.WALL_CLOCK_TIME, at -> pruner.prune(clock.millis()));
         }
 
         @Override
@@ -174,9 +187,9 @@ public final class RoutingTopology {
                 now = clock.instant();
             }
             Instant filedAt = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : now;
-            KeyValue<Long, byte[]> before = filing.ledgerKey() == null ? null
+            ValueAndTimestamp<byte[]> before = filing.ledgerKey() == null ? null
                     : RoutingLedger.latest(ledger, filing.ledgerKey(), now.toEpochMilli(), retention);
-            String previous = before == null ? null : RoutingLedger.Entry.centerOf(before.value);
+            String previous = before == null ? null : RoutingLedger.Entry.centerOf(before.value());
             Function<String, String> previousCenter = entry -> previous;
             Span span = trace.start(record.headers());
             RoutingResult result;
@@ -188,14 +201,14 @@ public final class RoutingTopology {
             } finally {
                 span.end();
             }
-            // The ledger's time only moves forward for an entry, so its latest value is the one put last.
-            long at = Math.max(now.toEpochMilli(), before == null ? 0 : before.key);
+            // An entry's time only moves forward (a clock stepped back must not shorten its retention).
+            long at = Math.max(now.toEpochMilli(), before == null ? 0 : before.timestamp());
             if (result instanceof RoutingResult.Routed routed) {
-                ledger.put(routed.decision().entryNumber(),
-                        new RoutingLedger.Entry(routed.decision().centerCode(), false, written).encode(), at);
+                ledger.put(routed.decision().entryNumber(), ValueAndTimestamp.make(
+                        new RoutingLedger.Entry(routed.decision().centerCode(), false, written).encode(), at));
             } else if (((RoutingResult.Rejected) result).rejection().entryNumber() != null) {
-                ledger.put(((RoutingResult.Rejected) result).rejection().entryNumber(),
-                        new RoutingLedger.Entry(previous, true, written).encode(), at);
+                ledger.put(((RoutingResult.Rejected) result).rejection().entryNumber(), ValueAndTimestamp.make(
+                        new RoutingLedger.Entry(previous, true, written).encode(), at));
             }
             metrics.pending(result);
         }

@@ -6,12 +6,12 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.centerline.routing.config.RoutingProperties;
 import org.centerline.routing.config.RoutingStreams;
 import org.centerline.instance.InstanceForwarder;
@@ -70,12 +70,12 @@ public class LedgerQueries {
     /** The latest outcome of the entry number in this instance's partition of the ledger, within the retention. */
     public Optional<RoutingLedger.Outcome> local(String entryNumber, int partition) {
         try {
-            ReadOnlyWindowStore<String, byte[]> store = running().store(StoreQueryParameters
-                    .fromNameAndType(RoutingLedger.STORE, QueryableStoreTypes.<String, byte[]>windowStore())
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store = running().store(StoreQueryParameters
+                    .fromNameAndType(RoutingLedger.STORE, QueryableStoreTypes.<String, byte[]>timestampedKeyValueStore())
                     .withPartition(partition));
-            KeyValue<Long, byte[]> latest = RoutingLedger.latest(store, entryNumber, System.currentTimeMillis(),
+            ValueAndTimestamp<byte[]> latest = RoutingLedger.latest(store, entryNumber, System.currentTimeMillis(),
                     properties.ledgerRetention());
-            return latest == null ? Optional.empty() : Optional.of(RoutingLedger.Entry.decode(latest.value).outcome());
+            return latest == null ? Optional.empty() : Optional.of(RoutingLedger.Entry.decode(latest.value()).outcome());
         } catch (InvalidStateStoreException e) {
             throw notReady();
         }

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,6 +34,7 @@ import org.centerline.contracts.event.RoutingDecision;
 import org.centerline.contracts.event.RoutingFlag;
 import org.centerline.contracts.json.CenterlineJson;
 import org.centerline.contracts.reference.ReferenceData;
+import org.centerline.contracts.sample.FilingGenerator;
 import org.centerline.contracts.schema.Samples;
 import org.centerline.contracts.topic.Topics;
 import org.centerline.contracts.workload.WorkloadModel;
@@ -42,7 +46,10 @@ import org.centerline.routing.validate.ReasonCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The routing topology on Kafka Streams' test driver: the ledger lookup, and which key a filing is validated with. */
+/**
+ * The routing topology on Kafka Streams' test driver: the ledger lookup and its retention, the pruning of what is past
+ * it, and which key a filing is validated with.
+ */
 class RoutingTopologyTest {
 
     private static final String ENTRY = "ABC-1234567-6";
@@ -50,6 +57,10 @@ class RoutingTopologyTest {
             .getBytes(StandardCharsets.UTF_8);
     private static final Instant T0 = Instant.parse("2026-11-20T14:03:09Z");
 
+    private static final FilingGenerator generator = new FilingGenerator(13, 0.0, 0.0, LocalDate.of(2026, 11, 20));
+
+    /** The service's clock, moved together with the driver's wall clock. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> filed;
     private final TestOutputTopic<byte[], byte[]> routed;
@@ -61,10 +72,10 @@ class RoutingTopologyTest {
                 new ImporterAssignments());
         RoutingTopology topology = new RoutingTopology(router, new RoutingPublisher(),
                 new FilingTrace(Tracer.NOOP, Propagator.NOOP), new CommittedMetrics(new RoutingMetrics(new SimpleMeterRegistry())),
-                Clock.fixed(T0, ZoneOffset.UTC), Duration.ofDays(400));
+                clock(), Duration.ofDays(400), Duration.ofSeconds(1), 2);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RoutingLedger.STORE, Duration.ofDays(400),
-                Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(RoutingLedger.STORE),
+                Serdes.String(), Serdes.ByteArray()));
         topology.build(builder.stream(Topics.FILED.name()));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-topology-test");
@@ -87,16 +98,94 @@ class RoutingTopologyTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    private Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+
+    /** Moves the service's clock and the driver's wall clock (which runs the pruning pass when it is due). */
+    private void advance(Duration by) {
+        now.set(now.get().plus(by));
+        driver.advanceWallClockTime(by);
+    }
+
+    private long ledgerSize() {
+        try (var all = driver.getTimestampedKeyValueStore(RoutingLedger.STORE).all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private List<RoutingDecision> decisions() {
+        return routed.readValuesToList().stream().map(json -> CenterlineJson.mapper().readValue(json, RoutingDecision.class))
+                .toList();
+    }
+
     @Test
     void aReFilingWithinRetentionIsFlaggedFromTheLedger() {
         filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, T0));
         filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, T0.plusSeconds(60)));
 
-        List<RoutingDecision> decisions = routed.readValuesToList().stream()
-                .map(json -> CenterlineJson.mapper().readValue(json, RoutingDecision.class)).toList();
+        List<RoutingDecision> decisions = decisions();
         assertThat(decisions).hasSize(2);
         assertThat(decisions.get(0).flags()).doesNotContain(RoutingFlag.REFILED);
         assertThat(decisions.get(1).flags()).contains(RoutingFlag.REFILED);
+    }
+
+    @Test
+    void aCorrectionOnTheLastDayOfTheRetentionIsStillARefilingAndTheNextDayItIsNew() {
+        filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, T0));
+        advance(Duration.ofDays(399));
+        filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, now.get()));
+        // 400 days after the re-filing (which renewed the entry), and one day more.
+        advance(Duration.ofDays(400));
+        filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, now.get()));
+        advance(Duration.ofDays(401));
+        filed.pipeInput(new TestRecord<>(utf8(ENTRY), FILING, now.get()));
+
+        List<RoutingDecision> decisions = decisions();
+        assertThat(decisions).extracting(d -> d.flags().contains(RoutingFlag.REFILED)).containsExactly(false, true, true, false);
+    }
+
+    @Test
+    void thePruningPassDeletesWhatIsPastTheRetentionASliceAtATimeAndKeepsTheRest() {
+        for (int i = 0; i < 5; i++) {
+            var summary = generator.summaryFor("ELE");
+            filed.pipeInput(new TestRecord<>(utf8(summary.entryNumber()), CenterlineJson.mapper().writeValueAsBytes(summary), T0));
+        }
+        advance(Duration.ofDays(200));
+        var recent = generator.summaryFor("AGR");
+        filed.pipeInput(new TestRecord<>(utf8(recent.entryNumber()), CenterlineJson.mapper().writeValueAsBytes(recent), now.get()));
+        assertThat(decisions()).hasSize(6);
+        assertThat(ledgerSize()).isEqualTo(6);
+
+        // The first five are past the retention; each pass looks at two entry numbers (the test's slice).
+        advance(Duration.ofDays(201));
+        long afterOnePass = ledgerSize();
+        assertThat(afterOnePass).isBetween(4L, 5L);
+        for (int pass = 0; pass < 3; pass++) {
+            advance(Duration.ofSeconds(1));
+        }
+        assertThat(ledgerSize()).isEqualTo(1);
+        assertThat(driver.getTimestampedKeyValueStore(RoutingLedger.STORE).get(recent.entryNumber())).isNotNull();
     }
 
     @Test
