@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the documents the services publish, as the services' integration tests saved them (see
-# security-support's org.centerline.web.PublishedDocuments): every */target/published/*.openapi.json with Redocly's
+# service-support's org.centerline.web.PublishedDocuments): every */target/published/*.openapi.json with Redocly's
 # recommended rules (no errors allowed; warnings are printed) and every */target/published/*.metrics.txt with
 # `promtool check metrics` (help text, Prometheus naming, units: no finding allowed).
 # Needs: Node.js >= 20.19 with npm (Redocly CLI is fetched once into .ci/cache/redocly, pinned) and Debian's

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the HTTP API as an RFC 9457 problem detail ({@code application/problem+json}), built by
- * security-support's {@link Problems}: center-service's own exceptions here, the rest by Spring MVC.
+ * service-support's {@link Problems}: center-service's own exceptions here, the rest by Spring MVC.
  */
 @RestControllerAdvice
 public class CenterProblems extends ResponseEntityExceptionHandler {
