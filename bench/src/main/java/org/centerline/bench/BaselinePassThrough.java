@@ -29,6 +29,9 @@ final class BaselinePassThrough {
      */
     static final int SHIPPED_RETRY_BACKOFF_MS = 10;
 
+    /** routing-service's transactional producer lingers this long (application.yml): a commit sends what waits. */
+    static final int SHIPPED_LINGER_MS = 100;
+
     /** Bytes of the decision-sized record (a routing decision is about this long). */
     static final int DECISION_BYTES = 300;
     private static final long IDLE_TIMEOUT_MS = 60_000;
@@ -55,6 +58,7 @@ final class BaselinePassThrough {
         Map<String, Object> producerConfig = new HashMap<>(KafkaClients.transactional(bootstrap, "bench-baseline-0"));
         producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         producerConfig.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, SHIPPED_RETRY_BACKOFF_MS);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, SHIPPED_LINGER_MS);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
