@@ -77,7 +77,8 @@ public class WorkloadGauges {
     @Scheduled(fixedDelayString = "${centerline.workload.metrics-every:10s}", initialDelayString = "5s")
     public void refresh() {
         try {
-            WorkloadReport report = reports.report(false);
+            WorkloadReports.Reading reading = reports.reading(false);
+            WorkloadReport report = reading.report();
             values.forEach((name, value) -> {
                 List<MultiGauge.Row<?>> rows = new ArrayList<>();
                 for (CenterReport center : report.centers()) {
@@ -94,7 +95,7 @@ public class WorkloadGauges {
                 }
             }
             gauges.get(BY_FLAG).register(byFlag, true);
-            Recommendations recommendations = reports.recommendations();
+            Recommendations recommendations = reading.recommendations();
             Map<String, Integer> in = new HashMap<>();
             Map<String, Integer> out = new HashMap<>();
             Map<String, Integer> hires = new HashMap<>();

@@ -56,7 +56,7 @@ public class WorkloadReports {
     }
 
     public WorkloadReport report() {
-        return report(true);
+        return reading(true).report();
     }
 
     /**
@@ -64,15 +64,36 @@ public class WorkloadReports {
      * and they read every day-and-heading count of the window).
      */
     public WorkloadReport report(boolean withShares) {
+        return reading(withShares).report();
+    }
+
+    public Recommendations recommendations() {
+        return reading(false).recommendations();
+    }
+
+    /** The report and the recommendations made from the same reading of the stores. */
+    public record Reading(WorkloadReport report, Recommendations recommendations) {
+    }
+
+    /**
+     * The report and the recommendations from one read of each Center's workload and roster: the gauges show both
+     * every refresh, and each read of a Center's workload goes through the window of its counts in the stores.
+     */
+    public Reading reading(boolean withShares) {
         Instant now = clock.instant();
         Map<String, CommodityLines> shares = withShares ? commodityLines(now) : Map.of();
         List<CenterReport> centers = new ArrayList<>();
+        List<CenterLoad> loads = new ArrayList<>();
         for (Center center : Centers.all()) {
-            centers.add(report(center, now, shares.getOrDefault(center.code(), CommodityLines.NONE)));
+            CenterWorkload w = stores.workload(center.code(), now);
+            CenterLoad load = new CenterLoad(center.code(), demand(w, now), specialists(center.code()));
+            loads.add(load);
+            centers.add(report(center, now, w, load, shares.getOrDefault(center.code(), CommodityLines.NONE)));
         }
-        WorkloadReport.Model model = new WorkloadReport.Model(properties.targetUtilization(), properties.band(),
+        WorkloadReport.Model settings = new WorkloadReport.Model(properties.targetUtilization(), properties.band(),
                 properties.demandWindowText(), properties.commodityLinesBand());
-        return new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers, model);
+        return new Reading(new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers,
+                settings), new Rebalancer(model).recommend(loads));
     }
 
     /** A Center's share of lines and of distinct deciding headings, and where the latter is against the band. */
@@ -115,16 +136,6 @@ public class WorkloadReports {
         return shares;
     }
 
-    public Recommendations recommendations() {
-        Instant now = clock.instant();
-        List<CenterLoad> loads = new ArrayList<>();
-        for (Center center : Centers.all()) {
-            CenterWorkload w = stores.workload(center.code(), now);
-            loads.add(new CenterLoad(center.code(), demand(w, now), specialists(center.code())));
-        }
-        return new Rebalancer(model).recommend(loads);
-    }
-
     /** Specialists on the Center's roster, by role. */
     public Map<SpecialistRole, Integer> specialists(String centerCode) {
         Map<SpecialistRole, Integer> counts = new EnumMap<>(SpecialistRole.class);
@@ -135,17 +146,15 @@ public class WorkloadReports {
         return counts;
     }
 
-    private CenterReport report(Center center, Instant now, CommodityLines shares) {
-        CenterWorkload w = stores.workload(center.code(), now);
+    private CenterReport report(Center center, Instant now, CenterWorkload w, CenterLoad load, CommodityLines shares) {
         CenterWorkload t = w;
         HourBucket today = w.since(now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
         HourBucket week = w.since(now.minus(Duration.ofDays(7)));
         HourBucket month = w.since(now.minus(Duration.ofDays(30)));
         long oldest = t.oldestOpenRoutedAt == null ? 0 : Math.max(0, (now.toEpochMilli() - t.oldestOpenRoutedAt) / 1000);
-        Map<SpecialistRole, Integer> specialists = specialists(center.code());
-        CenterStaffing staffing = model.evaluate(new CenterLoad(center.code(), demand(w, now), specialists));
+        CenterStaffing staffing = model.evaluate(load);
         Map<String, Integer> byRole = new TreeMap<>();
-        specialists.forEach((role, n) -> byRole.put(role.name(), n));
+        load.specialists().forEach((role, n) -> byRole.put(role.name(), n));
         return new CenterReport(center.code(), center.name(), center.office(), today.filed, week.filed, month.filed,
                 t.open, t.openPoints, oldest, t.decided,
                 t.decisions == 0 ? null : round(t.decisionMillis / (double) t.decisions / 3_600_000.0),
