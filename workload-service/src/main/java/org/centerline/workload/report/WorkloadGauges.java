@@ -77,7 +77,7 @@ public class WorkloadGauges {
     @Scheduled(fixedDelayString = "${centerline.workload.metrics-every:10s}", initialDelayString = "5s")
     public void refresh() {
         try {
-            WorkloadReports.Reading reading = reports.reading(false);
+            WorkloadReports.Reading reading = reports.reading();
             WorkloadReport report = reading.report();
             values.forEach((name, value) -> {
                 List<MultiGauge.Row<?>> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,19 +57,12 @@ public class WorkloadReports {
     }
 
     public WorkloadReport report() {
-        return reading(true).report();
-    }
-
-    /**
-     * The report; {@code withShares} false leaves the commodity-line shares at 0 (the gauges do not show them,
-     * and they read every day-and-heading count of the window).
-     */
-    public WorkloadReport report(boolean withShares) {
-        return reading(withShares).report();
+        Instant now = clock.instant();
+        return report(now, true, loads(now));
     }
 
     public Recommendations recommendations() {
-        return reading(false).recommendations();
+        return new Rebalancer(model).recommend(loads(clock.instant()).values().stream().map(Load::load).toList());
     }
 
     /** The report and the recommendations made from the same reading of the stores. */
@@ -76,24 +70,42 @@ public class WorkloadReports {
     }
 
     /**
-     * The report and the recommendations from one read of each Center's workload and roster: the gauges show both
-     * every refresh, and each read of a Center's workload goes through the window of its counts in the stores.
+     * The report without the commodity-line shares (the gauges do not show them, and they read every day-and-heading
+     * count of the window) and the recommendations, from one read of each Center's workload and roster: the gauges
+     * show both every refresh.
      */
-    public Reading reading(boolean withShares) {
+    public Reading reading() {
         Instant now = clock.instant();
-        Map<String, CommodityLines> shares = withShares ? commodityLines(now) : Map.of();
-        List<CenterReport> centers = new ArrayList<>();
-        List<CenterLoad> loads = new ArrayList<>();
+        Map<String, Load> loads = loads(now);
+        return new Reading(report(now, false, loads),
+                new Rebalancer(model).recommend(loads.values().stream().map(Load::load).toList()));
+    }
+
+    /** A Center's workload as read from the stores, and its load under the staffing model. */
+    private record Load(CenterWorkload workload, CenterLoad load) {
+    }
+
+    /** Every Center's workload and load, in reference order: one read of its counts and roster each. */
+    private Map<String, Load> loads(Instant now) {
+        Map<String, Load> loads = new LinkedHashMap<>();
         for (Center center : Centers.all()) {
             CenterWorkload w = stores.workload(center.code(), now);
-            CenterLoad load = new CenterLoad(center.code(), demand(w, now), specialists(center.code()));
-            loads.add(load);
-            centers.add(report(center, now, w, load, shares.getOrDefault(center.code(), CommodityLines.NONE)));
+            loads.put(center.code(), new Load(w, new CenterLoad(center.code(), demand(w, now), specialists(center.code()))));
+        }
+        return loads;
+    }
+
+    private WorkloadReport report(Instant now, boolean withShares, Map<String, Load> loads) {
+        Map<String, CommodityLines> shares = withShares ? commodityLines(now) : Map.of();
+        List<CenterReport> centers = new ArrayList<>();
+        for (Center center : Centers.all()) {
+            Load load = loads.get(center.code());
+            centers.add(report(center, now, load.workload(), load.load(),
+                    shares.getOrDefault(center.code(), CommodityLines.NONE)));
         }
         WorkloadReport.Model settings = new WorkloadReport.Model(properties.targetUtilization(), properties.band(),
                 properties.demandWindowText(), properties.commodityLinesBand());
-        return new Reading(new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers,
-                settings), new Rebalancer(model).recommend(loads));
+        return new WorkloadReport(now, properties.demandWindow().toString(), WORKLOAD_MODEL_VERSION, centers, settings);
     }
 
     /** A Center's share of lines and of distinct deciding headings, and where the latter is against the band. */
