@@ -15,10 +15,15 @@ import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.utils.ByteBufferOutputStream;
 import org.junit.jupiter.api.Test;
 
+/**
+ * That the native codec loads on this platform and that Kafka's lz4 then runs on it and reads what it wrote. Here the
+ * classes come from the system class loader, where lz4-java would pick the native codec by itself: the Boot-jar case
+ * {@link NativeLz4} exists for is seen in the benchmark's profile (docs/performance.md), not in this test.
+ */
 class NativeLz4Test {
 
     @Test
-    void kafkasLz4RunsNativelyAndStillReadsWhatItWrote() {
+    void theNativeLibraryLoadsHereAndKafkasLz4RunsOnItAndReadsWhatItWrote() {
         assertThat(NativeLz4.load()).isTrue();
         assertThat(LZ4Factory.fastestInstance()).isSameAs(LZ4Factory.nativeInstance());
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -72,11 +76,24 @@ class WebSupportTest {
         assertThat(bare.getId().getName()).isEqualTo("some.library_counter");
         assertThat(bare.getId().getDescription()).contains("some.library_counter");
         assertThat(bare.getId().getType()).isEqualTo(Meter.Type.COUNTER);
-        assertThat(registry.gauge("kafka.consumer.connection.count", 3.0)).isEqualTo(3.0);
+        registry.gauge("kafka.consumer.connection.count", 3.0);
         assertThat(registry.find("kafka.consumer.connections").gauge()).isNotNull();
+        assertThat(registry.find("kafka.consumer.connections").gauge().value()).isEqualTo(3.0);
+        assertThat(registry.find("kafka.consumer.connection.count").gauge()).as("published under the Prometheus name only").isNull();
         Counter.builder("kafka.consumer.io-time-ns-total").register(registry);
         Counter.builder("process.cpu.time").baseUnit("ns").register(registry);
         assertThat(registry.find("kafka.consumer.io-time-ns-total").meter()).as("abbreviated unit").isNull();
         assertThat(registry.find("process.cpu.time").meter()).as("nanoseconds").isNull();
+    }
+
+    @Test
+    void theCommonDefaultsComeLastSoAServiceSettingWins() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("service", Map.of("server.shutdown", "immediate")));
+        new CommonDefaults().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("immediate");
+        assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
+        assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
+                .startsWith("centerlineCommonDefaults");
     }
 }
