@@ -140,9 +140,5 @@ const LINE_BANDS = {
 /** The commodity-lines badge for "BELOW" | "WITHIN" | "ABOVE" (a word and an icon), or null. */
 export function lineBadge(position) {
   const b = LINE_BANDS[position];
-  if (!b) {
-    return null;
-  }
-  return el("span", { class: "badge status-" + b.key },
-      el("span", { "aria-hidden": "true", text: b.icon }), " " + b.word);
+  return b ? badge(b) : null;
 }

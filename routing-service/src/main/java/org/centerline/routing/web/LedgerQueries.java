@@ -31,7 +31,6 @@ import org.springframework.web.ErrorResponseException;
 @Component
 public class LedgerQueries {
 
-
     private final RoutingStreams streams;
     private final RoutingProperties properties;
     private final InstanceForwarder forwarder;
